@@ -1,0 +1,20 @@
+import type { EmuModule } from '../http'
+import type { RelativeEvent, Timelines } from './timelines'
+
+export interface SimulatorDeps {
+  timelines: Timelines
+  /** Simulated now, in ms. */
+  now: () => number
+}
+
+/** Credentials the simulators accept. The demo settings and the tests use these values. */
+export const SIMULATOR_CREDENTIALS = {
+  correios: { user: 'demo-correios-user', accessCode: 'demo-access-code-123', postageCard: '0067599079' },
+  ups: { clientId: 'demo-ups-client-id', clientSecret: 'demo-ups-client-secret' },
+} as const
+
+/** A carrier simulator plus its named stories (delivered, exception, returned, ...). */
+export interface CarrierSimulator extends EmuModule {
+  /** Story name -> relative events, for control endpoints and demo seeds. */
+  stories: Record<string, readonly RelativeEvent[]>
+}

@@ -1,0 +1,196 @@
+import http from 'http'
+
+interface ServiceJson {
+  routes?: Record<string, { path: string; public?: boolean }>
+  events?: Record<string, { sender: string; topics?: string[]; keys?: string[] }>
+}
+
+export interface GatewayOptions {
+  serviceJson: ServiceJson
+  account: string
+  workspace: string
+  /** The app token the platform hands the app (x-vtex-credential). */
+  appToken: string
+  workerUrl: () => string
+}
+
+export interface GatewayResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}
+
+export interface EventDelivery {
+  seq: number
+  at: string
+  sender: string
+  topic: string
+  handler: string
+  status: number
+  attempts: number
+  body: unknown
+}
+
+/**
+ * Plays the parts of the IO router the app depends on: public routes get x-colossus-route-id and
+ * x-colossus-params; events are fanned out from sender + topic to handler ids, as the platform
+ * does, and redelivered on a non-2xx answer (at-least-once).
+ */
+export class AppGateway {
+  private readonly routes: Array<{ id: string; regexp: RegExp; keys: string[] }>
+  private readonly deliveries: EventDelivery[] = []
+  private seq = 0
+
+  constructor(private readonly options: GatewayOptions) {
+    this.routes = Object.entries(options.serviceJson.routes ?? {}).map(([id, route]) => ({
+      id,
+      ...compileRoutePath(route.path),
+    }))
+  }
+
+  matchRoute(path: string): { id: string; params: Record<string, string> } | undefined {
+    for (const route of this.routes) {
+      const match = route.regexp.exec(path)
+      if (!match) continue
+      const params: Record<string, string> = {}
+      route.keys.forEach((key, index) => {
+        if (match[index + 1] !== undefined) params[key] = decodeURIComponent(match[index + 1])
+      })
+      return { id: route.id, params }
+    }
+    return undefined
+  }
+
+  async callPublicRoute(
+    method: string,
+    pathWithQuery: string,
+    headers: http.IncomingHttpHeaders,
+    body?: Buffer
+  ): Promise<GatewayResponse | undefined> {
+    const path = pathWithQuery.split('?')[0]
+    const route = this.matchRoute(path)
+    if (!route) return undefined
+    return this.send(
+      method,
+      pathWithQuery,
+      {
+        ...pick(headers, ['content-type', 'authorization', 'cookie', 'accept', 'vtexidclientautcookie']),
+        ...this.platformHeaders(),
+        'x-colossus-route-id': route.id,
+        'x-colossus-params': new URLSearchParams(route.params).toString(),
+        'x-forwarded-host': `${this.options.workspace}--${this.options.account}.myvtex.com`,
+      },
+      body
+    )
+  }
+
+  /** Delivers one platform event to every handler subscribed to sender + topic. */
+  async deliverEvent(sender: string, topic: string, body: unknown, maxAttempts = 4): Promise<EventDelivery[]> {
+    const handlers = Object.entries(this.options.serviceJson.events ?? {}).filter(
+      ([, e]) => e.sender === sender && ((e.topics ?? []).includes(topic) || (e.keys ?? []).includes(topic))
+    )
+    return Promise.all(handlers.map(([handler]) => this.deliverTo(handler, sender, topic, body, maxAttempts)))
+  }
+
+  eventLog(): EventDelivery[] {
+    return [...this.deliveries]
+  }
+
+  private async deliverTo(
+    handler: string,
+    sender: string,
+    topic: string,
+    body: unknown,
+    maxAttempts: number
+  ): Promise<EventDelivery> {
+    const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
+    let status = 0
+    let attempts = 0
+    while (attempts < maxAttempts) {
+      attempts += 1
+      try {
+        const response = await this.send(
+          'POST',
+          `/${this.options.account}/${this.options.workspace}/_events`,
+          {
+            ...this.platformHeaders(),
+            'content-type': 'application/json',
+            'x-event-handler-id': handler,
+            'x-event-sender': sender,
+            'x-event-key': topic,
+            'x-event-subject': '',
+          },
+          payload
+        )
+        status = response.status
+      } catch {
+        status = 0
+      }
+      if (status >= 200 && status < 300) break
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempts))
+    }
+    const delivery = { seq: ++this.seq, at: new Date().toISOString(), sender, topic, handler, status, attempts, body }
+    this.deliveries.push(delivery)
+    return delivery
+  }
+
+  private platformHeaders(): Record<string, string> {
+    return {
+      'x-vtex-account': this.options.account,
+      'x-vtex-workspace': this.options.workspace,
+      'x-vtex-credential': this.options.appToken,
+      'x-vtex-workspace-is-production': 'true',
+      'x-request-id': `emu-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    }
+  }
+
+  private send(
+    method: string,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    body?: Buffer
+  ): Promise<GatewayResponse> {
+    const url = new URL(path, this.options.workerUrl())
+    return new Promise((resolve, reject) => {
+      const request = http.request(url, { method, headers: { ...headers, host: url.host } }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
+        )
+        response.on('error', reject)
+      })
+      request.on('error', reject)
+      request.end(body)
+    })
+  }
+}
+
+const pick = (headers: http.IncomingHttpHeaders, names: string[]): Record<string, string> => {
+  const picked: Record<string, string> = {}
+  for (const name of names) {
+    const value = headers[name]
+    if (typeof value === 'string') picked[name] = value
+  }
+  return picked
+}
+
+/** service.json paths: `:name` is one segment, `*name` the rest of the path (IO's two forms). */
+export function compileRoutePath(path: string): { regexp: RegExp; keys: string[] } {
+  const keys: string[] = []
+  const pattern = path
+    .split('/')
+    .map((segment) => {
+      if (segment.startsWith(':')) {
+        keys.push(segment.slice(1))
+        return '([^/]+)'
+      }
+      if (segment.startsWith('*')) {
+        keys.push(segment.slice(1) || 'rest')
+        return '(.*)'
+      }
+      return segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    })
+    .join('/')
+  return { regexp: new RegExp(`^${pattern}/?$`), keys }
+}

@@ -1,0 +1,60 @@
+import type { EmuRequest, EmuResponse } from './http'
+
+/** One request the platform (or a carrier) received, as control endpoints and tests read it. */
+export interface JournalEntry {
+  seq: number
+  at: string
+  module: string
+  method: string
+  host: string
+  path: string
+  query: string
+  status: number
+  body: unknown
+  /** Header names only for auth headers: secrets are never kept in the journal. */
+  headers: Record<string, string>
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'vtexidclientautcookie', 'cookie'])
+
+export class Journal {
+  private entries: JournalEntry[] = []
+  private seq = 0
+
+  constructor(private readonly limit = 20000) {}
+
+  record(module: string, req: EmuRequest, res: EmuResponse): void {
+    const headers: Record<string, string> = {}
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue
+      headers[name] = SECRET_HEADERS.has(name) ? '<redacted>' : String(value)
+    }
+    this.entries.push({
+      seq: ++this.seq,
+      at: new Date().toISOString(),
+      module,
+      method: req.method,
+      host: req.host,
+      path: req.path,
+      query: req.query.toString(),
+      status: res.status,
+      body: req.body,
+      headers,
+    })
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit)
+  }
+
+  list(filter: { module?: string; method?: string; pathIncludes?: string; sinceSeq?: number } = {}): JournalEntry[] {
+    return this.entries.filter(
+      (e) =>
+        (filter.module === undefined || e.module === filter.module) &&
+        (filter.method === undefined || e.method === filter.method) &&
+        (filter.pathIncludes === undefined || e.path.includes(filter.pathIncludes)) &&
+        (filter.sinceSeq === undefined || e.seq > filter.sinceSeq)
+    )
+  }
+
+  lastSeq(): number {
+    return this.seq
+  }
+}

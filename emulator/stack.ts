@@ -1,0 +1,103 @@
+import { readFileSync } from 'fs'
+import path from 'path'
+
+import { SIMULATOR_CREDENTIALS } from './carriers/types'
+import type { SimClock } from './clock'
+import { installClock, uninstallClock } from './clock'
+import type { EmuRequest, EmuResponse } from './http'
+import type { Platform } from './platform'
+import { startPlatform } from './platform'
+import { buildApp, manifestAppId, REPO_ROOT, startRuntime } from './runtime'
+
+export interface StackOptions {
+  clock: SimClock
+  account?: string
+  workspace?: string
+  dbFile?: string
+  port?: number
+  /** App settings to save before install; defaults to demo credentials for both simulators. */
+  settings?: Record<string, unknown>
+  /** Real milliseconds between scheduler ticks; 0 disables the automatic ticker (tests tick by hand). */
+  tickMs?: number
+  local?: (req: EmuRequest) => Promise<EmuResponse | undefined> | EmuResponse | undefined
+  buildDir?: string
+}
+
+export interface Stack {
+  platform: Platform
+  workerUrl: string
+  account: string
+  workspace: string
+  appId: string
+  stop(): Promise<void>
+}
+
+export const demoSettings = (): Record<string, unknown> => ({
+  pollingIntervalHours: 6,
+  trackingWindowDays: 12.5,
+  stuckAfterHours: 72,
+  courierMappings: [
+    { courierName: 'Correios SEDEX', carrier: 'correios' },
+    { courierName: 'UPS Ground', carrier: 'ups' },
+  ],
+  correios: { ...SIMULATOR_CREDENTIALS.correios, environment: 'production' },
+  ups: { ...SIMULATOR_CREDENTIALS.ups, environment: 'production' },
+})
+
+/**
+ * The whole local setup in one process: the simulated clock, the VTEX platform emulator with the
+ * carrier simulators, and the real @vtex/api runtime running the app. Installing the app (the
+ * `apps` setup event) makes the app register its sweep with the emulated scheduler.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  installClock(options.clock)
+  const account = options.account ?? 'acme'
+  const workspace = options.workspace ?? 'master'
+  const { appId } = manifestAppId()
+  const serviceJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node', 'service.json'), 'utf8')) as Parameters<
+    typeof startPlatform
+  >[0]['serviceJson']
+
+  const platform = await startPlatform({
+    account,
+    workspace,
+    appId,
+    serviceJson,
+    dbFile: options.dbFile,
+    port: options.port,
+    local: options.local,
+  })
+  const buildDir = await buildApp(options.buildDir)
+  const runtime = await startRuntime(buildDir, platform.url)
+  platform.setWorkerUrl(runtime.url)
+  platform.infra.saveSettings(account, workspace, appId, options.settings ?? demoSettings())
+  const installed = await platform.gateway.deliverEvent('apps', 'setup', { to: { id: appId } })
+  if (installed.some((d) => d.status >= 300 || d.status === 0)) {
+    throw new Error(`app install failed: ${JSON.stringify(installed)}`)
+  }
+
+  let ticking = true
+  let ticker: NodeJS.Timeout | undefined
+  const tickMs = options.tickMs ?? 0
+  const loop = async (): Promise<void> => {
+    if (!ticking) return
+    await platform.scheduler.tick().catch(() => undefined)
+    ticker = setTimeout(() => void loop(), tickMs)
+  }
+  if (tickMs > 0) ticker = setTimeout(() => void loop(), tickMs)
+
+  return {
+    platform,
+    workerUrl: runtime.url,
+    account,
+    workspace,
+    appId,
+    stop: async () => {
+      ticking = false
+      if (ticker) clearTimeout(ticker)
+      await platform.close()
+      await runtime.close()
+      uninstallClock()
+    },
+  }
+}

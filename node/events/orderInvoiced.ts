@@ -1,0 +1,34 @@
+import { InvalidInputError } from '../errors'
+import { checkShipments } from '../services/checkShipments'
+import { loadOrder, registerShipments } from '../services/registerShipments'
+import { loadSettings } from '../services/settings'
+import type { AppEventContext } from '../typings/context'
+import type { OrderStatusChangeBody } from '../typings/events'
+
+/** Validates the orders-broadcast body; acknowledges events this app has nothing to do with. */
+export async function parseOrderEvent(ctx: AppEventContext, next: () => Promise<void>): Promise<void> {
+  const body = ctx.body as Partial<OrderStatusChangeBody> | null | undefined
+  if (!body || typeof body.orderId !== 'string' || body.orderId.trim() === '') {
+    throw new InvalidInputError(`malformed order event: ${JSON.stringify(body)?.slice(0, 200)}`)
+  }
+  if (typeof body.domain !== 'string' || typeof body.currentState !== 'string') {
+    throw new InvalidInputError(`order event for ${body.orderId} lacks domain or currentState`)
+  }
+  // orders-broadcast sends a Marketplace and a Fulfillment copy of the same order: track one.
+  if (body.domain === 'Marketplace') return
+  if (body.currentState !== 'invoiced') return
+  ctx.state.orderEvent = { ...body, orderId: body.orderId.trim() } as OrderStatusChangeBody
+  await next()
+}
+
+/** Registers the order's packages and checks the new ones at the carrier right away. */
+export async function registerAndCheck(ctx: AppEventContext): Promise<void> {
+  const orderId = ctx.state.orderEvent?.orderId
+  if (!orderId) throw new Error('parseOrderEvent must run first')
+  const settings = await loadSettings(ctx)
+  const order = await loadOrder(ctx, orderId)
+  const outcome = await registerShipments(ctx, order, settings)
+  if (outcome.due.length === 0) return
+  const summary = await checkShipments(ctx, settings, outcome.due)
+  ctx.vtex.logger.info({ message: 'first check done', orderId, checked: summary.checked, errors: summary.errors })
+}

@@ -1,0 +1,110 @@
+import type { MasterData } from '@vtex/api'
+
+import type { ShipmentPatch, ShipmentRecord } from '../tracking/shipment'
+import { SHIPMENT_ENTITY, SHIPMENT_FIELDS, SHIPMENT_SCHEMA, shipmentSchema } from './schema'
+
+/** Master Data's maximum page size. */
+export const MAX_PAGE_SIZE = 100
+
+export interface ShipmentPage {
+  items: ShipmentRecord[]
+  total: number
+}
+
+export interface SearchOptions {
+  where?: string
+  sort?: string
+  page: number
+  pageSize: number
+  fields?: Array<keyof ShipmentRecord>
+}
+
+const schemaReady = new Set<string>()
+
+/** The shipment registry: named operations over the Master Data v2 entity, nothing else. */
+export class ShipmentRegistry {
+  constructor(
+    private readonly masterdata: MasterData,
+    private readonly account: string
+  ) {}
+
+  /** PUTs the schema once per process and account (idempotent on the Master Data side too). */
+  async ensureSchema(): Promise<void> {
+    if (schemaReady.has(this.account)) return
+    await this.masterdata.createOrUpdateSchema({
+      dataEntity: SHIPMENT_ENTITY,
+      schemaName: SHIPMENT_SCHEMA,
+      schemaBody: shipmentSchema,
+    })
+    schemaReady.add(this.account)
+  }
+
+  async get(id: string): Promise<ShipmentRecord | null> {
+    try {
+      return await this.masterdata.getDocument<ShipmentRecord>({
+        dataEntity: SHIPMENT_ENTITY,
+        id,
+        fields: SHIPMENT_FIELDS,
+      })
+    } catch (error) {
+      if (statusOf(error) === 404) return null
+      throw error
+    }
+  }
+
+  /** Creates or replaces the whole document under its deterministic id (idempotent). */
+  async put(record: ShipmentRecord): Promise<void> {
+    await this.masterdata.createOrUpdatePartialDocument({
+      dataEntity: SHIPMENT_ENTITY,
+      id: record.id,
+      fields: { ...record },
+      schema: SHIPMENT_SCHEMA,
+    })
+  }
+
+  async patch(id: string, patch: ShipmentPatch): Promise<void> {
+    await this.masterdata.updatePartialDocument({
+      dataEntity: SHIPMENT_ENTITY,
+      id,
+      fields: { ...patch },
+      schema: SHIPMENT_SCHEMA,
+    })
+  }
+
+  async search(options: SearchOptions): Promise<ShipmentPage> {
+    const result = await this.masterdata.searchDocumentsWithPaginationInfo<ShipmentRecord>({
+      dataEntity: SHIPMENT_ENTITY,
+      fields: options.fields ?? SHIPMENT_FIELDS,
+      where: options.where,
+      sort: options.sort,
+      schema: SHIPMENT_SCHEMA,
+      pagination: { page: options.page, pageSize: Math.min(options.pageSize, MAX_PAGE_SIZE) },
+    })
+    return { items: result.data, total: result.pagination.total }
+  }
+
+  /**
+   * Shipments whose next check is due, oldest first. Always the first page: callers move
+   * nextCheckAt forward as they go, so the next call sees the next ones (no deep paging).
+   */
+  async findDue(nowIso: string, limit: number): Promise<ShipmentRecord[]> {
+    const page = await this.search({
+      where: `nextCheckAt<=${nowIso}`,
+      sort: 'nextCheckAt ASC',
+      page: 1,
+      pageSize: limit,
+    })
+    return page.items
+  }
+
+  async findByOrder(orderId: string): Promise<ShipmentRecord[]> {
+    const page = await this.search({ where: `orderId=${quote(orderId)}`, page: 1, pageSize: MAX_PAGE_SIZE })
+    return page.items
+  }
+}
+
+/** Master Data `_where` string literal. */
+export const quote = (value: string): string => `"${value.replace(/["\\]/g, '')}"`
+
+const statusOf = (error: unknown): number | undefined =>
+  (error as { response?: { status?: number } } | null)?.response?.status

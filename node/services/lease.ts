@@ -1,0 +1,56 @@
+import type { VBase } from '@vtex/api'
+import { randomUUID } from 'crypto'
+
+import { httpStatusOf } from './platformErrors'
+
+const BUCKET = 'sweep'
+const FILE = 'lease.json'
+
+interface LeaseFile {
+  holder: string | null
+  expiresAt: number
+}
+
+export interface Lease {
+  holder: string
+  release(): Promise<void>
+}
+
+/**
+ * A lease in VBase with compare-and-swap (If-Match on the ETag): at most one sweep (or first
+ * check) runs per account at a time, whatever the number of replicas. It expires by itself, so a
+ * replica that dies mid-run blocks the next one for `ttlMs` at most.
+ */
+export async function acquireLease(vbase: VBase, ttlMs: number): Promise<Lease | null> {
+  const holder = randomUUID()
+  let current = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+  if (!current?.data || !current.headers?.etag) {
+    // First use ever: create the file unconditionally, then compete like everyone else.
+    await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder: null, expiresAt: 0 })
+    current = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+  }
+  const file = current?.data ?? null
+  const etag = current?.headers?.etag as string | undefined
+  if (!file || !etag) throw new Error('sweep lease file could not be created in VBase')
+  if (file.holder !== null && file.expiresAt > Date.now()) return null
+  try {
+    await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder, expiresAt: Date.now() + ttlMs }, undefined, etag)
+  } catch (error) {
+    if (httpStatusOf(error) === 412 || httpStatusOf(error) === 409) return null
+    throw error
+  }
+  return {
+    holder,
+    release: async () => {
+      const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+      const latestEtag = latest?.headers?.etag as string | undefined
+      if (latest?.data?.holder !== holder || !latestEtag) return
+      try {
+        await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder: null, expiresAt: 0 }, undefined, latestEtag)
+      } catch (error) {
+        // Someone took over after our lease expired: theirs now, nothing to release.
+        if (httpStatusOf(error) !== 412 && httpStatusOf(error) !== 409) throw error
+      }
+    },
+  }
+}

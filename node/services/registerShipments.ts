@@ -1,0 +1,95 @@
+import { CARRIER_ADAPTERS } from '../carriers/registry'
+import { InvalidInputError } from '../errors'
+import { shipmentId } from '../registry/shipmentId'
+import { ShipmentRegistry } from '../registry/shipmentRegistry'
+import type { AppSettings } from '../settings/appSettings'
+import type { RegistrationContext } from '../tracking/newShipment'
+import { identityChange, newShipmentRecord, shippedPackages } from '../tracking/newShipment'
+import type { ShipmentRecord } from '../tracking/shipment'
+import type { AppContext } from '../typings/context'
+import type { Order } from '../typings/orders'
+import { asPlatformError, httpStatusOf } from './platformErrors'
+
+export interface RegistrationOutcome {
+  /** Records that are new or whose tracking number/carrier changed: due for a check now. */
+  due: ShipmentRecord[]
+  /** Records that already existed unchanged (duplicate event). */
+  unchanged: number
+  /** Packages registered but not pollable yet (no number, or no carrier). */
+  waiting: number
+}
+
+export async function loadOrder(ctx: AppContext, orderId: string): Promise<Order> {
+  try {
+    return await ctx.clients.oms.order(orderId)
+  } catch (error) {
+    if (httpStatusOf(error) === 404) throw new InvalidInputError(`order ${orderId} does not exist in OMS`)
+    throw asPlatformError('oms', error)
+  }
+}
+
+export const registrationContext = (settings: AppSettings, now = Date.now()): RegistrationContext => ({
+  now,
+  pollingIntervalHours: settings.pollingIntervalHours,
+  courierMappings: settings.courierMappings,
+  adapters: Object.values(CARRIER_ADAPTERS),
+})
+
+/**
+ * Upserts one registry document per shipped package of an order. Idempotent: a duplicate event
+ * finds the same deterministic ids and changes nothing; a tracking number that appeared since
+ * updates the document and makes it due.
+ */
+export async function registerShipments(
+  ctx: AppContext,
+  order: Order,
+  settings: AppSettings
+): Promise<RegistrationOutcome> {
+  const packages = shippedPackages(order)
+  if (packages.length === 0) {
+    throw new InvalidInputError(`order ${order.orderId} is invoiced but has no output invoice (package) to track`)
+  }
+  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
+  await registry.ensureSchema()
+  const regCtx = registrationContext(settings)
+  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0 }
+
+  for (const pkg of packages) {
+    const id = shipmentId(order.orderId, pkg.invoiceNumber)
+    const existing = await registry.get(id)
+    if (existing === null) {
+      const record = newShipmentRecord(id, order, pkg, regCtx)
+      await registry.put(record)
+      countInto(outcome, record)
+      ctx.vtex.logger.info({
+        message: 'shipment registered',
+        orderId: order.orderId,
+        invoiceNumber: pkg.invoiceNumber,
+        trackingNumber: record.trackingNumber,
+        carrier: record.carrier,
+        state: record.state,
+      })
+      continue
+    }
+    const change = identityChange(existing, pkg, regCtx)
+    if (change === undefined) {
+      outcome.unchanged += 1
+      continue
+    }
+    await registry.patch(id, change)
+    countInto(outcome, { ...existing, ...change })
+    ctx.vtex.logger.info({
+      message: 'shipment tracking identity updated',
+      orderId: order.orderId,
+      invoiceNumber: pkg.invoiceNumber,
+      trackingNumber: change.trackingNumber ?? existing.trackingNumber,
+      carrier: change.carrier ?? existing.carrier,
+    })
+  }
+  return outcome
+}
+
+function countInto(outcome: RegistrationOutcome, record: ShipmentRecord): void {
+  if (record.state === 'active') outcome.due.push(record)
+  else outcome.waiting += 1
+}

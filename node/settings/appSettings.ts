@@ -1,0 +1,155 @@
+import { isCarrierCode } from '../carriers/types'
+import type { CarrierCode } from '../carriers/types'
+import { SettingsError } from '../errors'
+
+export interface CorreiosSettings {
+  user: string
+  accessCode: string
+  postageCard: string
+  environment: 'production' | 'sandbox'
+}
+
+export interface UpsSettings {
+  clientId: string
+  clientSecret: string
+  accountNumber?: string
+  environment: 'production' | 'sandbox'
+}
+
+export interface CourierMapping {
+  /** Courier name as the store writes it on invoices (case and accents ignored). */
+  courierName: string
+  carrier: CarrierCode
+}
+
+/** The app settings after validation and defaults. Credentials stay on the server, always. */
+export interface AppSettings {
+  pollingIntervalHours: number
+  trackingWindowDays: number
+  stuckAfterHours: number
+  courierMappings: CourierMapping[]
+  correios?: CorreiosSettings
+  ups?: UpsSettings
+}
+
+export const DEFAULT_SETTINGS = {
+  /** VTEX's original promise: check every six hours ... */
+  pollingIntervalHours: 6,
+  /** ... for up to 12.5 days. */
+  trackingWindowDays: 12.5,
+  stuckAfterHours: 72,
+} as const
+
+const LIMITS = {
+  pollingIntervalHours: [1, 24],
+  trackingWindowDays: [1, 90],
+  stuckAfterHours: [12, 720],
+} as const
+
+/**
+ * Validates raw settings as saved by the admin's settings form (manifest settingsSchema).
+ * Missing numbers take defaults; present but invalid values fail loudly with every problem listed,
+ * because silently falling back would poll on a schedule the merchant did not choose.
+ */
+export function parseAppSettings(raw: unknown): AppSettings {
+  const input = isRecord(raw) ? raw : {}
+  const problems: string[] = []
+
+  const number = (key: keyof typeof LIMITS): number => {
+    const value = input[key]
+    if (value === undefined || value === null || value === '') return DEFAULT_SETTINGS[key]
+    const parsed = typeof value === 'string' ? Number(value) : value
+    const [min, max] = LIMITS[key]
+    if (typeof parsed !== 'number' || !Number.isFinite(parsed) || parsed < min || parsed > max) {
+      problems.push(`${key} must be a number from ${min} to ${max} (got ${JSON.stringify(value)})`)
+      return DEFAULT_SETTINGS[key]
+    }
+    return parsed
+  }
+
+  const settings: AppSettings = {
+    pollingIntervalHours: number('pollingIntervalHours'),
+    trackingWindowDays: number('trackingWindowDays'),
+    stuckAfterHours: number('stuckAfterHours'),
+    courierMappings: parseMappings(input.courierMappings, problems),
+    correios: parseCorreios(input.correios, problems),
+    ups: parseUps(input.ups, problems),
+  }
+  if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)
+  return settings
+}
+
+function parseMappings(value: unknown, problems: string[]): CourierMapping[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) {
+    problems.push('courierMappings must be a list')
+    return []
+  }
+  const mappings: CourierMapping[] = []
+  value.forEach((entry: unknown, index) => {
+    const courierName = isRecord(entry) && typeof entry.courierName === 'string' ? entry.courierName.trim() : ''
+    const carrier = isRecord(entry) ? entry.carrier : undefined
+    if (!courierName) problems.push(`courierMappings[${index}].courierName is required`)
+    else if (!isCarrierCode(carrier)) problems.push(`courierMappings[${index}].carrier must be correios or ups`)
+    else mappings.push({ courierName, carrier })
+  })
+  return mappings
+}
+
+function parseCorreios(value: unknown, problems: string[]): CorreiosSettings | undefined {
+  const section = sectionOf(value, ['user', 'accessCode', 'postageCard'], 'correios', problems)
+  if (!section) return undefined
+  return {
+    user: section.user,
+    accessCode: section.accessCode,
+    postageCard: section.postageCard,
+    environment: environmentOf(section.environment, 'correios', problems),
+  }
+}
+
+function parseUps(value: unknown, problems: string[]): UpsSettings | undefined {
+  const section = sectionOf(value, ['clientId', 'clientSecret'], 'ups', problems)
+  if (!section) return undefined
+  return {
+    clientId: section.clientId,
+    clientSecret: section.clientSecret,
+    accountNumber: section.accountNumber || undefined,
+    environment: environmentOf(section.environment, 'ups', problems),
+  }
+}
+
+/** A credentials section is either empty (carrier not configured) or complete. */
+function sectionOf(
+  value: unknown,
+  required: string[],
+  name: string,
+  problems: string[]
+): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined
+  const strings: Record<string, string> = {}
+  for (const [key, field] of Object.entries(value)) {
+    if (typeof field === 'string' && field.trim() !== '') strings[key] = field.trim()
+  }
+  const present = required.filter((key) => strings[key] !== undefined)
+  if (present.length === 0) return undefined
+  const missing = required.filter((key) => strings[key] === undefined)
+  if (missing.length > 0) {
+    problems.push(`${name}: ${missing.join(', ')} missing (fill all credentials or none)`)
+    return undefined
+  }
+  return strings
+}
+
+function environmentOf(value: string | undefined, name: string, problems: string[]): 'production' | 'sandbox' {
+  if (value === undefined || value === 'production') return 'production'
+  if (value === 'sandbox') return 'sandbox'
+  problems.push(`${name}.environment must be production or sandbox`)
+  return 'production'
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Which carriers the merchant has configured credentials for. */
+export const configuredCarriers = (settings: AppSettings): CarrierCode[] =>
+  (['correios', 'ups'] as const).filter((code) => settings[code] !== undefined)

@@ -1,0 +1,123 @@
+import type { CarrierAdapter } from '../carriers/types'
+import type { CourierMapping } from '../settings/appSettings'
+import type { Order, OrderPackage } from '../typings/orders'
+import { resolveCarrier } from './resolveCarrier'
+import { recheckLater } from './schedulePolicy'
+import type { ShipmentPatch, ShipmentRecord } from './shipment'
+
+const FIRST_CHECK_GRACE_MS = 5 * 60_000
+
+export interface RegistrationContext {
+  now: number
+  pollingIntervalHours: number
+  courierMappings: readonly CourierMapping[]
+  adapters: readonly CarrierAdapter[]
+}
+
+/** Output (selling) invoices are shipments; Input invoices are returns the store receives. */
+export const shippedPackages = (order: Order): OrderPackage[] =>
+  (order.packageAttachment?.packages ?? []).filter((p) => p.type !== 'Input' && Boolean(p.invoiceNumber))
+
+/** The latest date the store promised the customer, from the order's shipping estimates. */
+export function promisedDelivery(order: Order): string | null {
+  const dates = (order.shippingData?.logisticsInfo ?? [])
+    .map((info) => (info.shippingEstimateDate ? Date.parse(info.shippingEstimateDate) : NaN))
+    .filter((time) => Number.isFinite(time))
+  return dates.length > 0 ? new Date(Math.max(...dates)).toISOString() : null
+}
+
+/**
+ * Where a package stands given what the order says now: its number, carrier and so whether it
+ * can be polled. Used for new packages and to re-evaluate waiting ones.
+ */
+export function trackingIdentity(pkg: OrderPackage, ctx: RegistrationContext): ShipmentPatch {
+  const trackingNumber = pkg.trackingNumber?.trim() || null
+  const resolution = resolveCarrier(pkg.courier, trackingNumber, ctx.courierMappings, ctx.adapters)
+  const later = new Date(recheckLater(ctx.now, ctx.pollingIntervalHours)).toISOString()
+  const base: ShipmentPatch = {
+    trackingNumber,
+    courierName: pkg.courier?.trim() || null,
+    carrier: resolution.carrier,
+    trackingUrl: pkg.trackingUrl?.trim() || null,
+  }
+  if (trackingNumber === null) {
+    return { ...base, state: 'awaiting_tracking', nextCheckAt: later, nextCheckReason: 'awaiting_tracking_number' }
+  }
+  if (resolution.carrier === null) {
+    return { ...base, state: 'unresolved_carrier', nextCheckAt: later, nextCheckReason: 'unresolved_carrier' }
+  }
+  // The entry point that registers it checks it at once; the short grace is a claim that keeps an
+  // overlapping sweep from polling it twice, and lets the sweep take over if that check dies.
+  const claimed = new Date(ctx.now + FIRST_CHECK_GRACE_MS).toISOString()
+  return { ...base, state: 'active', nextCheckAt: claimed, nextCheckReason: 'registered' }
+}
+
+export function newShipmentRecord(
+  id: string,
+  order: Order,
+  pkg: OrderPackage,
+  ctx: RegistrationContext
+): ShipmentRecord {
+  const nowIso = new Date(ctx.now).toISOString()
+  const identity = trackingIdentity(pkg, ctx)
+  return {
+    id,
+    orderId: order.orderId,
+    invoiceNumber: pkg.invoiceNumber,
+    trackingNumber: identity.trackingNumber ?? null,
+    courierName: identity.courierName ?? null,
+    carrier: identity.carrier ?? null,
+    state: identity.state ?? 'active',
+    status: 'PENDING',
+    substatus: null,
+    events: [],
+    eventsHash: null,
+    lastEventAt: null,
+    lastEventDescription: null,
+    lastEventLocation: null,
+    firstEventAt: null,
+    estimatedDelivery: null,
+    promisedDelivery: promisedDelivery(order),
+    invoicedAt: validIso(order.invoicedDate) ?? validIso(pkg.issuanceDate) ?? nowIso,
+    registeredAt: nowIso,
+    deliveredAt: null,
+    nextCheckAt: identity.nextCheckAt ?? nowIso,
+    nextCheckReason: identity.nextCheckReason ?? 'registered',
+    lastCheckedAt: null,
+    checkCount: 0,
+    consecutiveErrors: 0,
+    lastErrorReason: null,
+    lastErrorMessage: null,
+    lastErrorAt: null,
+    trackingUrl: identity.trackingUrl ?? null,
+    invoicePatchedAt: null,
+    lastWrittenHash: null,
+    lastOmsWriteAt: null,
+    lastManualActionBy: null,
+  }
+}
+
+/**
+ * For an existing record: the patch when the invoice's tracking number appeared or changed since
+ * registration (PATCHing a number fires no order event, so the sweep finds these). Else undefined.
+ */
+export function identityChange(
+  record: ShipmentRecord,
+  pkg: OrderPackage,
+  ctx: RegistrationContext
+): ShipmentPatch | undefined {
+  if (record.state === 'done' || record.state === 'expired') return undefined
+  const identity = trackingIdentity(pkg, ctx)
+  const sameNumber = identity.trackingNumber === record.trackingNumber
+  const sameCarrier = identity.carrier === record.carrier
+  if (sameNumber && sameCarrier) return undefined
+  return sameNumber
+    ? identity
+    : { ...identity, status: 'PENDING', events: [], eventsHash: null, lastWrittenHash: null, invoicePatchedAt: null }
+}
+
+const validIso = (value: string | null | undefined): string | null => {
+  if (!value) return null
+  const time = Date.parse(value)
+  return Number.isFinite(time) ? new Date(time).toISOString() : null
+}

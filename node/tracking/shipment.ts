@@ -1,0 +1,57 @@
+import type { CarrierCode, TrackingEvent } from '../carriers/types'
+import type { Substatus, TrackingStatus } from './status'
+
+/**
+ * Where a shipment is in the app's own lifecycle (independent of the carrier status):
+ * - active: polled at the carrier on its schedule
+ * - awaiting_tracking: invoiced without a tracking number; the sweep re-reads the order
+ * - unresolved_carrier: has a number but no configured carrier matches; re-resolved by the sweep
+ * - done: terminal carrier status reached, polling stopped
+ * - expired: tracking window closed without a terminal status (flagged, never silent)
+ */
+export const SHIPMENT_STATES = ['active', 'awaiting_tracking', 'unresolved_carrier', 'done', 'expired'] as const
+export type ShipmentState = (typeof SHIPMENT_STATES)[number]
+
+/** One registry document per package (order + invoice). Instants are UTC ISO strings. */
+export interface ShipmentRecord {
+  id: string
+  orderId: string
+  invoiceNumber: string
+  trackingNumber: string | null
+  courierName: string | null
+  carrier: CarrierCode | null
+  state: ShipmentState
+  status: TrackingStatus
+  substatus: Substatus | null
+  events: TrackingEvent[]
+  eventsHash: string | null
+  lastEventAt: string | null
+  lastEventDescription: string | null
+  lastEventLocation: string | null
+  firstEventAt: string | null
+  estimatedDelivery: string | null
+  /** From the order's shipping estimate: what the store promised the customer. */
+  promisedDelivery: string | null
+  invoicedAt: string
+  registeredAt: string
+  deliveredAt: string | null
+  /** null once polling has stopped (done, expired). */
+  nextCheckAt: string | null
+  /** Why nextCheckAt was chosen, shown on the admin page. */
+  nextCheckReason: string | null
+  lastCheckedAt: string | null
+  checkCount: number
+  consecutiveErrors: number
+  lastErrorReason: string | null
+  lastErrorMessage: string | null
+  lastErrorAt: string | null
+  trackingUrl: string | null
+  invoicePatchedAt: string | null
+  /** Hash of what was last written with the tracking PUT: no change, no write. */
+  lastWrittenHash: string | null
+  lastOmsWriteAt: string | null
+  /** Admin who last acted on it manually (mark delivered, set status), for the audit trail. */
+  lastManualActionBy: string | null
+}
+
+export type ShipmentPatch = Partial<Omit<ShipmentRecord, 'id'>>

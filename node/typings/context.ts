@@ -1,0 +1,24 @@
+import type { EventContext, RecorderState, ServiceContext } from '@vtex/api'
+import type { IOContext } from '@vtex/api'
+import type { AppSettings } from '../settings/appSettings'
+import type { Clients } from '../clients'
+import type { OrderStatusChangeBody } from './events'
+/** What every use case needs from an entry point: the clients and the request's IO context. */
+export interface AppContext {
+  clients: Clients
+  vtex: IOContext
+}
+
+/** Request-scoped state, filled by pipeline steps. */
+export interface State extends RecorderState {
+  /** Set by loadSettingsStep. */
+  settings?: AppSettings
+  /** Set by parseOrderEvent: the validated orders-broadcast body. */
+  orderEvent?: OrderStatusChangeBody
+}
+
+export type RouteContext = ServiceContext<Clients, State>
+
+export interface AppEventContext extends EventContext<Clients, State> {
+  body: unknown
+}
