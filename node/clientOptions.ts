@@ -20,5 +20,8 @@ export const clientsConfig: ClientsConfig<Clients> = {
     // Carrier APIs can be slow; their clients map failures to typed errors and the sweep backs off.
     correios: { retries: 0, timeout: 10000 },
     ups: { retries: 0, timeout: 10000 },
+    // Admin API auth runs before every admin request: reads, short timeouts.
+    vtexId: { retries: 1, timeout: 3000 },
+    sphinx: { retries: 1, timeout: 3000 },
   },
 }

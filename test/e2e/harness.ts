@@ -1,6 +1,11 @@
+import http from 'http'
+
 import { SimClock } from '../../emulator/clock'
 import type { Stack, StackOptions } from '../../emulator/stack'
 import { startStack } from '../../emulator/stack'
+import { s10CheckDigit } from '../../node/carriers/correios'
+import { SHIPMENT_ENTITY, SHIPMENT_FIELDS } from '../../node/registry/schema'
+import type { ShipmentRecord } from '../../node/tracking/shipment'
 
 /** A fixed simulated start so timelines and assertions are reproducible. */
 export const T0 = Date.parse('2026-11-02T12:00:00.000Z')
@@ -40,3 +45,159 @@ export async function advanceHours(stack: Stack & { clock: SimClock }, hours: nu
   await stack.platform.scheduler.tick()
   await stack.platform.settle()
 }
+
+// ---- Shared scenario helpers -------------------------------------------------------------
+
+/** A valid Correios S10 number (check digit computed), distinct per serial. */
+export const correiosNumber = (serial: number, prefix = 'DG'): string => {
+  const digits = String(serial).padStart(8, '0')
+  return `${prefix}${digits}${s10CheckDigit(digits)}BR`
+}
+
+/** Valid UPS 1Z numbers (from the tracking_number_data test set). */
+export const UPS_NUMBERS = ['1Z5R89390357567127', '1Z879E930346834440', '1Z410E7W0392751591', '1Z8V92A70367203024']
+
+export function registryDocs(stack: Stack, where?: string): ShipmentRecord[] {
+  return stack.platform.masterdata.search({
+    account: stack.account,
+    entity: SHIPMENT_ENTITY,
+    where,
+    fields: [...SHIPMENT_FIELDS],
+    sort: 'invoicedAt ASC',
+    from: 0,
+    to: 100,
+  }).docs as unknown as ShipmentRecord[]
+}
+
+/** Requests the emulated platform (or a carrier) received, optionally since a journal mark. */
+export const received = (
+  stack: Stack,
+  filter: { module?: string; method?: string; pathIncludes?: string; sinceSeq?: number }
+) => stack.platform.journal.list(filter)
+
+/** Order writes (invoice PATCH and tracking PUT) the app made, optionally for one order. */
+export const orderWrites = (stack: Stack, orderId?: string, sinceSeq?: number) =>
+  stack.platform.journal
+    .list({ module: 'oms', sinceSeq })
+    .filter((e) => (e.method === 'PATCH' || e.method === 'PUT') && (!orderId || e.path.includes(orderId)))
+
+export interface InvoicedOrder {
+  orderId: string
+  trackingNumber: string
+  invoiceNumber: string
+}
+
+/** Creates an order, scripts the carrier timeline and invoices it as an ERP would. */
+export async function invoicedOrder(
+  stack: Stack,
+  options: {
+    carrier: 'correios' | 'ups'
+    trackingNumber: string
+    story?: string
+    courier?: string
+    invoiceNumber?: string
+    scriptTimeline?: boolean
+  }
+): Promise<InvoicedOrder> {
+  const courier = options.courier ?? (options.carrier === 'correios' ? 'Correios SEDEX' : 'UPS Ground')
+  const order = await call<{ orderId: string }>(stack, 'POST', '/_emulator/orders', {
+    courier,
+    country: options.carrier === 'correios' ? 'BRA' : 'USA',
+    shippingEstimateDays: 5,
+  })
+  if (order.status !== 201) throw new Error(`create order failed: ${JSON.stringify(order.body)}`)
+  if (options.scriptTimeline !== false) {
+    const scripted = await call(stack, 'POST', '/_emulator/shipments', {
+      carrier: options.carrier,
+      trackingNumber: options.trackingNumber,
+      story: options.story ?? 'delivered',
+    })
+    if (scripted.status !== 201) throw new Error(`script failed: ${JSON.stringify(scripted.body)}`)
+  }
+  const invoiceNumber = options.invoiceNumber ?? `NF${order.body.orderId.slice(7, 13)}`
+  const invoiced = await call(stack, 'POST', `/_emulator/orders/${order.body.orderId}/invoice`, {
+    courier,
+    trackingNumber: options.trackingNumber,
+    invoiceNumber,
+  })
+  if (invoiced.status !== 200) throw new Error(`invoice failed: ${JSON.stringify(invoiced.body)}`)
+  return { orderId: order.body.orderId, trackingNumber: options.trackingNumber, invoiceNumber }
+}
+
+/** Runs the scheduled sweep now, exactly as the VTEX scheduler calls it (with its secret). */
+export async function runSweep(stack: Stack): Promise<number> {
+  const status = await stack.platform.scheduler.runNow('order-tracking-sweep')
+  await stack.platform.settle()
+  return status
+}
+
+export interface OrderPackageView {
+  invoiceNumber: string
+  trackingNumber: string | null
+  trackingUrl: string | null
+  courier: string | null
+  courierStatus: null | {
+    finished: boolean
+    deliveredDate?: string | null
+    data: Array<{ city: string; state: string; description: string; createDate: string }>
+  }
+}
+
+export async function orderPackage(stack: Stack, orderId: string): Promise<OrderPackageView> {
+  const order = await call<{ packageAttachment: { packages: OrderPackageView[] } }>(
+    stack,
+    'GET',
+    `/_emulator/orders/${orderId}`
+  )
+  return order.body.packageAttachment.packages[0]
+}
+
+/** Calls an emulated upstream (e.g. the OMS API) through the platform proxy, as an ERP integration would. */
+export function platformRequest(
+  stack: Stack,
+  method: string,
+  host: string,
+  path: string,
+  body?: unknown
+): Promise<{ status: number; body: unknown }> {
+  const { port } = new URL(stack.platform.url)
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: `http://${host}${path}${path.includes('?') ? '&' : '?'}an=${stack.account}`,
+        headers: {
+          host,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-vtex-api-appkey': 'vtexappkey-test-erp',
+          'x-vtex-api-apptoken': 'test-erp-token',
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          let parsed: unknown = text
+          try {
+            parsed = JSON.parse(text)
+          } catch {
+            // keep text
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed })
+        })
+      }
+    )
+    request.on('error', reject)
+    request.end(body === undefined ? undefined : JSON.stringify(body))
+  })
+}
+
+export const carrierCalls = (stack: Stack, carrier: 'correios' | 'ups', trackingNumber?: string, sinceSeq?: number) =>
+  stack.platform.journal
+    .list({ module: carrier, sinceSeq })
+    .filter((e) => (carrier === 'correios' ? e.path.includes('/srorastro/') : e.path.includes('/track/v1/')))
+    .filter((e) => !trackingNumber || e.path.includes(trackingNumber) || e.query.includes(trackingNumber))
