@@ -12,6 +12,8 @@ import { asPlatformError, httpStatusOf } from './platformErrors'
 
 /** Parallel requests per carrier: Correios batches 50 numbers a call, UPS takes one. */
 const CONCURRENCY: Record<CarrierCode, number> = { correios: 2, ups: 4 }
+/** Shipments of one carrier answer written to OMS and Master Data in parallel (OMS allows 6000 req/min). */
+const PERSIST_CONCURRENCY = 8
 
 export interface CarrierStats {
   checked: number
@@ -87,10 +89,11 @@ async function checkCarrier(
       return recordFailures(ctx, registry, settings, batch, error, summary, stats)
     }
     stats.lastSuccessAt = new Date().toISOString()
-    for (const [index, record] of batch.entries()) {
+    // Order writes and registry updates are independent per shipment: overlap them.
+    await mapLimit([...batch.entries()], PERSIST_CONCURRENCY, async ([index, record]) => {
       await applyAndPersist(ctx, registry, settings, record, results[index], summary)
       stats.checked += 1
-    }
+    })
   })
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../typings/context'
 import { checkShipments, emptySummary } from './checkShipments'
 import { acquireLease } from './lease'
 import { recheckWaiting } from './recheckWaiting'
+import { reconcileRecentOrders } from './reconcile'
 import { loadSettings } from './settings'
 import type { SweepStatus } from './sweepStatus'
 import { saveSweepStatus } from './sweepStatus'
@@ -30,6 +31,7 @@ export async function runSweep(ctx: AppContext, budgetMs: number): Promise<Sweep
     finishedAt: null,
     durationMs: null,
     rechecked: 0,
+    reconciled: 0,
     complete: false,
     stoppedBecause: null,
   }
@@ -37,6 +39,11 @@ export async function runSweep(ctx: AppContext, budgetMs: number): Promise<Sweep
     const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
     await registry.ensureSchema()
     await saveSweepStatus(ctx.clients.vbase, status)
+    status.reconciled = await reconcileRecentOrders(ctx, settings, deadline).catch((error: unknown) => {
+      // Reconciliation is a safety net: its failure must not stop the checks themselves.
+      ctx.vtex.logger.warn({ message: 'reconciliation skipped', error: String(error) })
+      return 0
+    })
     const seen = new Set<string>()
 
     while (Date.now() < deadline) {

@@ -13,6 +13,8 @@ export interface SweepStatus extends CheckSummary {
   durationMs: number | null
   /** Shipments whose order was re-read because they lacked a tracking number or carrier. */
   rechecked: number
+  /** Invoiced orders found by the hourly reconciliation whose event never arrived. */
+  reconciled: number
   /** False when the time budget ran out first; the rest is picked up by the next run. */
   complete: boolean
   stoppedBecause: 'nothing_due' | 'time_budget' | null

@@ -174,7 +174,7 @@ void describe('bad input and failures', () => {
     const { orderId } = await invoicedOrder(stack, { carrier: 'correios', trackingNumber: tn, story: 'stuck' })
     await fault({
       host: 'portal.vtexcommercestable.com.br',
-      pathIncludes: '/tracking',
+      pathIncludes: `${orderId}/invoice`,
       method: 'PUT',
       status: 503,
       times: 2,
@@ -198,6 +198,33 @@ void describe('bad input and failures', () => {
     assert.equal(doc.state, 'expired')
     assert.equal(doc.status, 'EXPIRED')
     assert.equal(doc.nextCheckAt, null)
+  })
+
+  void it('registers an invoiced order whose broadcast event never arrived (hourly reconciliation)', async () => {
+    const tn = correiosNumber(20000009)
+    const order = stack.platform.orders.createOrder(stack.account, { courier: 'Correios SEDEX' })
+    const items = (order.items as Array<{ id: string; price: number; quantity: number }>).map((i) => ({
+      id: i.id,
+      price: i.price,
+      quantity: i.quantity,
+    }))
+    // Straight into the store: the order is invoiced but no event is ever delivered to the app.
+    stack.platform.orders.invoice(stack.account, String(order.orderId), {
+      type: 'Output',
+      issuanceDate: new Date().toISOString(),
+      invoiceNumber: 'NF-LOST-1',
+      invoiceValue: '1000',
+      courier: 'Correios SEDEX',
+      trackingNumber: tn,
+      items,
+    })
+    await call(stack, 'POST', '/_emulator/shipments', { carrier: 'correios', trackingNumber: tn, story: 'delivered' })
+    assert.equal(registryDocs(stack, `orderId="${String(order.orderId)}"`).length, 0)
+    stack.clock.advance(2 * HOUR)
+    await runSweep(stack)
+    const doc = docOf(String(order.orderId))
+    assert.equal(doc?.trackingNumber, tn)
+    assert.equal(doc?.state, 'active')
   })
 
   void it('still handles a normal order after all of that (the worker never crashed)', async () => {
