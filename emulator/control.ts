@@ -1,8 +1,7 @@
-import http from 'http'
-
 import type { RelativeEvent, SimulatedCarrier } from './carriers/timelines'
 import { fromRelative } from './carriers/timelines'
 import { activeClock } from './clock'
+import { erpRequest } from './erpClient'
 import type { EmuRequest, EmuResponse } from './http'
 import { json } from './http'
 import type { Platform } from './platform'
@@ -108,9 +107,11 @@ async function invoice(platform: Platform, orderId: string, body: Record<string,
     trackingUrl: body.trackingUrl ?? '',
     items,
   }
-  const response = await proxied(
-    platform,
+  const response = await erpRequest(
+    platform.url,
+    platform.options.account,
     'POST',
+    'portal.vtexcommercestable.com.br',
     `/api/oms/pvt/orders/${encodeURIComponent(orderId)}/invoice`,
     invoiceBody
   )
@@ -165,47 +166,3 @@ function requireClock() {
 }
 
 const clockView = () => ({ now: new Date().toISOString(), speed: activeClock()?.getSpeed() ?? 1 })
-
-/** A request to the platform through its own proxy interface, with ERP-style app key headers. */
-function proxied(
-  platform: Platform,
-  method: string,
-  path: string,
-  body: unknown
-): Promise<{ status: number; body: unknown }> {
-  const target = `http://portal.vtexcommercestable.com.br${path}?an=${platform.options.account}`
-  const { port } = new URL(platform.url)
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: target,
-        headers: {
-          host: 'portal.vtexcommercestable.com.br',
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'x-vtex-api-appkey': 'vtexappkey-emulator-erp',
-          'x-vtex-api-apptoken': 'erp-token',
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          let parsed: unknown = text
-          try {
-            parsed = JSON.parse(text)
-          } catch {
-            // not JSON: keep the text
-          }
-          resolve({ status: response.statusCode ?? 0, body: parsed })
-        })
-      }
-    )
-    request.on('error', reject)
-    request.end(JSON.stringify(body))
-  })
-}

@@ -3,6 +3,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3'
 
 import { createCorreiosSimulator } from './carriers/correios'
 import { Timelines } from './carriers/timelines'
+import type { CorreiosSimulator } from './carriers/correios'
 import type { CarrierSimulator } from './carriers/types'
 import { createUpsSimulator } from './carriers/ups'
 import { handleControl } from './control'
@@ -18,6 +19,7 @@ import { createMasterDataModule, MasterDataStore } from './vtex/masterdata'
 import { createOmsModule, OrderStore } from './vtex/oms'
 import type { OrderStateChange } from './vtex/oms'
 import { createScheduler } from './vtex/scheduler'
+import { createVtexIdModule } from './vtex/vtexid'
 import type { Scheduler } from './vtex/scheduler'
 
 export interface PlatformOptions {
@@ -44,7 +46,7 @@ export interface Platform {
   orders: OrderStore
   masterdata: MasterDataStore
   infra: ReturnType<typeof createInfraModule>
-  simulators: { correios: CarrierSimulator; ups: CarrierSimulator }
+  simulators: { correios: CorreiosSimulator; ups: CarrierSimulator & { expireTokens(): void } }
   scheduler: Scheduler
   gateway: AppGateway
   appToken: string
@@ -135,6 +137,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         createMasterDataModule(masterdata),
         scheduler.module,
         infra,
+        createVtexIdModule({ account: options.account }),
         simulators.correios,
         simulators.ups,
       ],

@@ -6,6 +6,10 @@ import type { Clients } from './clients'
 import { onAppSetup } from './events/appSetup'
 import { eventErrorBoundary } from './events/errorBoundary'
 import { parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
+import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
+import { charts, overview } from './routes/admin/overview'
+import { requireAdmin } from './routes/admin/requireAdmin'
+import { shipmentById, shipmentList, shipmentsCsv } from './routes/admin/shipments'
 import { routeErrorBoundary } from './routes/errorBoundary'
 import { sweep, verifySchedulerSecret } from './routes/sweep'
 import type { State } from './typings/context'
@@ -18,5 +22,14 @@ export default new Service<Clients, State, ParamsContext>({
   },
   routes: {
     sweep: method({ POST: [routeErrorBoundary, verifySchedulerSecret, sweep] }),
+    // Admin API: public (same-origin fetch from the admin page), every route behind requireAdmin.
+    adminOverview: method({ GET: [routeErrorBoundary, requireAdmin, overview] }),
+    adminCharts: method({ GET: [routeErrorBoundary, requireAdmin, charts] }),
+    adminShipmentsCsv: method({ GET: [routeErrorBoundary, requireAdmin, shipmentsCsv] }),
+    adminShipments: method({ GET: [routeErrorBoundary, requireAdmin, shipmentList] }),
+    adminShipmentsRefresh: method({ POST: [routeErrorBoundary, requireAdmin, refreshNow] }),
+    adminShipment: method({ GET: [routeErrorBoundary, requireAdmin, shipmentById] }),
+    adminShipmentCarrier: method({ POST: [routeErrorBoundary, requireAdmin, setCarrier] }),
+    adminShipmentStatus: method({ POST: [routeErrorBoundary, requireAdmin, setStatus] }),
   },
 })

@@ -42,6 +42,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   lastWrittenHash: string,
   lastOmsWriteAt: string,
   lastManualActionBy: string,
+  carrierSetBy: string,
 }
 
 export const SHIPMENT_FIELDS = Object.keys(properties) as Array<keyof ShipmentRecord>
@@ -63,6 +64,9 @@ export const INDEXED_FIELDS: Array<keyof ShipmentRecord> = [
   'deliveredAt',
   'consecutiveErrors',
   'lastErrorReason',
+  // Admin per-carrier health: checks and failures in the last day, latest success and error.
+  'lastCheckedAt',
+  'lastErrorAt',
 ]
 
 export const shipmentSchema = {

@@ -101,6 +101,54 @@ export class ShipmentRegistry {
     const page = await this.search({ where: `orderId=${quote(orderId)}`, page: 1, pageSize: MAX_PAGE_SIZE })
     return page.items
   }
+
+  /** How many documents match (one-document page: Master Data returns the total in a header). */
+  async count(where?: string): Promise<number> {
+    const page = await this.search({ where, page: 1, pageSize: 1, fields: ['id'] })
+    return page.total
+  }
+
+  /**
+   * Every matching document, `size` per page, through Master Data scroll (no 10,000 window).
+   * Stops after `limit` documents when given; the last page may then be cut short.
+   */
+  async *scroll(options: ScrollOptions): AsyncGenerator<ShipmentRecord[]> {
+    let token: string | undefined
+    let read = 0
+    for (;;) {
+      const page = await this.masterdata.scrollDocuments<ShipmentRecord>({
+        dataEntity: SHIPMENT_ENTITY,
+        fields: options.fields ?? SHIPMENT_FIELDS,
+        where: options.where,
+        sort: options.sort,
+        schema: SHIPMENT_SCHEMA,
+        size: options.size,
+        mdToken: token,
+      })
+      token = page.mdToken
+      const docs = scrolledDocs(page.data)
+      const items = options.limit === undefined ? docs : docs.slice(0, options.limit - read)
+      read += items.length
+      if (items.length > 0) yield items
+      if (docs.length < options.size || (options.limit !== undefined && read >= options.limit)) return
+    }
+  }
+}
+
+export interface ScrollOptions {
+  where?: string
+  sort?: string
+  /** Documents per scroll page (Master Data allows up to 1,000). */
+  size: number
+  limit?: number
+  fields?: Array<keyof ShipmentRecord>
+}
+
+/** @vtex/api types a scroll page as `{ data }` but hands over the response body: the array itself. */
+const scrolledDocs = (body: unknown): ShipmentRecord[] => {
+  if (Array.isArray(body)) return body as ShipmentRecord[]
+  const nested = (body as { data?: unknown } | null)?.data
+  return Array.isArray(nested) ? (nested as ShipmentRecord[]) : []
 }
 
 /** Master Data `_where` string literal. */

@@ -94,6 +94,7 @@ export function newShipmentRecord(
     lastWrittenHash: null,
     lastOmsWriteAt: null,
     lastManualActionBy: null,
+    carrierSetBy: null,
   }
 }
 
@@ -110,10 +111,19 @@ export function identityChange(
   const identity = trackingIdentity(pkg, ctx)
   const sameNumber = identity.trackingNumber === record.trackingNumber
   const sameCarrier = identity.carrier === record.carrier
-  if (sameNumber && sameCarrier) return undefined
+  // A carrier an admin corrected by hand wins over what the order says, for the same number.
+  if (sameNumber && (sameCarrier || record.carrierSetBy !== null)) return undefined
   return sameNumber
     ? identity
-    : { ...identity, status: 'PENDING', events: [], eventsHash: null, lastWrittenHash: null, invoicePatchedAt: null }
+    : {
+        ...identity,
+        status: 'PENDING',
+        events: [],
+        eventsHash: null,
+        lastWrittenHash: null,
+        invoicePatchedAt: null,
+        carrierSetBy: null,
+      }
 }
 
 const validIso = (value: string | null | undefined): string | null => {

@@ -52,6 +52,8 @@ export interface ShipmentRecord {
   lastOmsWriteAt: string | null
   /** Admin who last acted on it manually (mark delivered, set status), for the audit trail. */
   lastManualActionBy: string | null
+  /** Admin who set the carrier by hand; re-reading the order then never overrides it. */
+  carrierSetBy: string | null
 }
 
 export type ShipmentPatch = Partial<Omit<ShipmentRecord, 'id'>>

@@ -35,5 +35,6 @@ export const testRecord = (overrides: Partial<ShipmentRecord> = {}): ShipmentRec
   lastWrittenHash: null,
   lastOmsWriteAt: null,
   lastManualActionBy: null,
+  carrierSetBy: null,
   ...overrides,
 })

@@ -1,6 +1,5 @@
-import http from 'http'
-
 import { SimClock } from '../../emulator/clock'
+import { erpRequest } from '../../emulator/erpClient'
 import type { Stack, StackOptions } from '../../emulator/stack'
 import { startStack } from '../../emulator/stack'
 import { s10CheckDigit } from '../../node/carriers/correios'
@@ -153,48 +152,8 @@ export async function orderPackage(stack: Stack, orderId: string): Promise<Order
 }
 
 /** Calls an emulated upstream (e.g. the OMS API) through the platform proxy, as an ERP integration would. */
-export function platformRequest(
-  stack: Stack,
-  method: string,
-  host: string,
-  path: string,
-  body?: unknown
-): Promise<{ status: number; body: unknown }> {
-  const { port } = new URL(stack.platform.url)
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: `http://${host}${path}${path.includes('?') ? '&' : '?'}an=${stack.account}`,
-        headers: {
-          host,
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'x-vtex-api-appkey': 'vtexappkey-test-erp',
-          'x-vtex-api-apptoken': 'test-erp-token',
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          let parsed: unknown = text
-          try {
-            parsed = JSON.parse(text)
-          } catch {
-            // keep text
-          }
-          resolve({ status: response.statusCode ?? 0, body: parsed })
-        })
-      }
-    )
-    request.on('error', reject)
-    request.end(body === undefined ? undefined : JSON.stringify(body))
-  })
-}
+export const platformRequest = (stack: Stack, method: string, host: string, path: string, body?: unknown) =>
+  erpRequest(stack.platform.url, stack.account, method, host, path, body)
 
 export const carrierCalls = (stack: Stack, carrier: 'correios' | 'ups', trackingNumber?: string, sinceSeq?: number) =>
   stack.platform.journal

@@ -1,5 +1,3 @@
-import { createHash } from 'crypto'
-
 import { CacheType, ExternalClient } from '@vtex/api'
 import type { InstanceOptions, IOContext, RequestConfig } from '@vtex/api'
 
@@ -12,14 +10,11 @@ import {
   readTokenResponse,
 } from '../../carriers/correios/request'
 import type { CorreiosEnvironment, CorreiosTrackRequest } from '../../carriers/correios/request'
-import {
-  AppError,
-  CarrierAuthError,
-  CarrierRateLimitedError,
-  CarrierRequestError,
-  CarrierResponseError,
-  CarrierUnavailableError,
-} from '../../errors'
+import { AppError, CarrierAuthError, CarrierRequestError, CarrierResponseError } from '../../errors'
+import { credentialsKey, httpDataOf, httpStatusOf, redact, TokenCache, transportError } from './shared'
+import type { IssuedToken, TransportMessages } from './shared'
+
+export { parseRetryAfter } from './shared'
 
 export interface CorreiosCredentials {
   user: string
@@ -36,23 +31,12 @@ const FALLBACK_TOKEN_LIFETIME_MS = 60 * 60_000
 
 const HEADERS = { Accept: 'application/json', 'Accept-Language': 'pt-BR' } as const
 
-interface CachedToken {
-  value: string
-  refreshAt: number
-}
-
-/**
- * Tokens per credential set, shared by every client instance in the worker (clients are built per
- * request). Keyed by a hash so that no credential sits in memory as a map key. Fetches in flight
- * are shared as well, so a burst of requests asks Correios for one token.
- */
-const tokens = new Map<string, CachedToken>()
-const tokensInFlight = new Map<string, Promise<CachedToken>>()
+/** Shared by every client instance in the worker, so a burst of requests asks Correios for one token. */
+const tokens = new TokenCache({ refreshMarginMs: REFRESH_MARGIN_MS })
 
 /** Forgets every cached token (tests). */
 export function resetCorreiosTokenCache(): void {
   tokens.clear()
-  tokensInFlight.clear()
 }
 
 /**
@@ -79,14 +63,15 @@ export class CorreiosClient extends ExternalClient {
       return await this.track(credentials, request, first)
     } catch (error) {
       if (!(error instanceof TokenRejected)) throw error
-      dropToken(key, first)
+      // Only the token that failed: a concurrent request may already have stored a newer one.
+      tokens.invalidate(key, first)
     }
     const fresh = await this.token(credentials, key)
     try {
       return await this.track(credentials, request, fresh)
     } catch (error) {
       if (!(error instanceof TokenRejected)) throw error
-      dropToken(key, fresh)
+      tokens.invalidate(key, fresh)
       throw new CarrierAuthError(
         CARRIER,
         `Correios rejected a fresh token for tracking (HTTP ${error.status}); check that the Rastro API (87) is enabled on the postage card`
@@ -111,26 +96,17 @@ export class CorreiosClient extends ExternalClient {
       const response = await this.http.getRaw<CorreiosRastroResponse>(urlFor(credentials, request.path), config)
       return response.data
     } catch (error) {
-      const status = httpStatus(error)
+      const status = httpStatusOf(error)
       if (status === 401 || status === 403) throw new TokenRejected(status)
       throw toCarrierError(error, [token, ...secretsOf(credentials)])
     }
   }
 
-  private async token(credentials: CorreiosCredentials, key: string): Promise<string> {
-    const cached = tokens.get(key)
-    if (cached && Date.now() < cached.refreshAt) return cached.value
-    let pending = tokensInFlight.get(key)
-    if (!pending) {
-      pending = this.fetchToken(credentials).finally(() => tokensInFlight.delete(key))
-      tokensInFlight.set(key, pending)
-    }
-    const fresh = await pending
-    tokens.set(key, fresh)
-    return fresh.value
+  private token(credentials: CorreiosCredentials, key: string): Promise<string> {
+    return tokens.get(key, () => this.fetchToken(credentials))
   }
 
-  private async fetchToken(credentials: CorreiosCredentials): Promise<CachedToken> {
+  private async fetchToken(credentials: CorreiosCredentials): Promise<IssuedToken> {
     const request = buildTokenRequest(credentials)
     let body: unknown
     try {
@@ -142,9 +118,9 @@ export class CorreiosClient extends ExternalClient {
       })
       body = response.data
     } catch (error) {
-      const status = httpStatus(error)
+      const status = httpStatusOf(error)
       if (status === 401 || status === 403) {
-        const detail = readErrorMessages(responseData(error))
+        const detail = readErrorMessages(httpDataOf(error))
         throw new CarrierAuthError(
           CARRIER,
           redact(
@@ -157,8 +133,7 @@ export class CorreiosClient extends ExternalClient {
     }
     const token = readTokenResponse(body)
     if (!token) throw new CarrierResponseError(CARRIER, 'the token response has no token')
-    const expiresAt = token.expiresAt ?? Date.now() + FALLBACK_TOKEN_LIFETIME_MS
-    return { value: token.token, refreshAt: expiresAt - REFRESH_MARGIN_MS }
+    return { value: token.token, expiresAt: token.expiresAt ?? Date.now() + FALLBACK_TOKEN_LIFETIME_MS }
   }
 }
 
@@ -169,55 +144,29 @@ class TokenRejected extends Error {
   }
 }
 
-/** Drops only the token that failed: a concurrent request may already have stored a newer one. */
-function dropToken(key: string, token: string): void {
-  if (tokens.get(key)?.value === token) tokens.delete(key)
-}
-
 const urlFor = (credentials: CorreiosCredentials, path: string): string =>
   `http://${CORREIOS_HOSTS[credentials.environment ?? 'production']}${path}`
 
 const cacheKey = (credentials: CorreiosCredentials): string =>
-  createHash('sha256')
-    .update(
-      JSON.stringify([
-        credentials.environment ?? 'production',
-        credentials.user,
-        credentials.accessCode,
-        credentials.postageCard,
-      ])
-    )
-    .digest('hex')
+  credentialsKey([
+    credentials.environment ?? 'production',
+    credentials.user,
+    credentials.accessCode,
+    credentials.postageCard,
+  ])
 
 const secretsOf = (credentials: CorreiosCredentials): string[] => [credentials.accessCode, credentials.user]
 
-/** Parses Retry-After (delta-seconds or HTTP-date) into ms from now; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-  const at = Date.parse(trimmed)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
-}
-
-// --- errors from @vtex/api's HttpClient (axios errors: response.{status,headers,data} or a code) ---
-
-interface HttpErrorLike {
-  code?: unknown
-  response?: { status?: unknown; headers?: Record<string, unknown>; data?: unknown }
-}
-
-const asHttpError = (error: unknown): HttpErrorLike | undefined =>
-  typeof error === 'object' && error !== null ? (error as HttpErrorLike) : undefined
-
-const httpStatus = (error: unknown): number | undefined => {
-  const status = asHttpError(error)?.response?.status
-  return typeof status === 'number' ? status : undefined
-}
-
-const responseData = (error: unknown): unknown => asHttpError(error)?.response?.data
-
 const NETWORK_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN'])
+
+const TRANSPORT_MESSAGES: TransportMessages = {
+  rateLimited: 'Correios answered 429',
+  unavailable: (status) => `Correios answered HTTP ${status}`,
+  unreachable: (code) => {
+    const reason = code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : 'could not be reached'
+    return `Correios ${reason}${code && NETWORK_CODES.has(code) ? ` (${code})` : ''}`
+  },
+}
 
 /**
  * Maps a failed call to a typed error. The axios error itself is never rethrown: its config holds
@@ -225,34 +174,12 @@ const NETWORK_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'ECO
  */
 function toCarrierError(error: unknown, secrets: string[]): unknown {
   if (error instanceof AppError) return error
-  const http = asHttpError(error)
-  const status = httpStatus(error)
-  if (status === 429) {
-    const retryAfter = http?.response?.headers?.['retry-after']
-    return new CarrierRateLimitedError(
-      CARRIER,
-      parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined),
-      'Correios answered 429'
-    )
-  }
-  if (status !== undefined && status >= 500) {
-    return new CarrierUnavailableError(CARRIER, `Correios answered HTTP ${status}`, status)
-  }
+  const transient = transportError(CARRIER, error, TRANSPORT_MESSAGES)
+  if (transient) return transient
+  const status = httpStatusOf(error)
   if (status !== undefined) {
-    const detail = readErrorMessages(responseData(error)) ?? `HTTP ${status}`
+    const detail = readErrorMessages(httpDataOf(error)) ?? `HTTP ${status}`
     return new CarrierRequestError(CARRIER, redact(`Correios rejected the request: ${detail}`, secrets), status)
   }
-  const code = typeof http?.code === 'string' ? http.code : undefined
-  if (code !== undefined || (http !== undefined && 'config' in http)) {
-    const reason = code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : 'could not be reached'
-    return new CarrierUnavailableError(
-      CARRIER,
-      `Correios ${reason}${code && NETWORK_CODES.has(code) ? ` (${code})` : ''}`
-    )
-  }
   return error
-}
-
-function redact(message: string, secrets: string[]): string {
-  return secrets.filter((s) => s.length >= 4).reduce((text, secret) => text.split(secret).join('[redacted]'), message)
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'crypto'
+import { randomUUID } from 'crypto'
 
 import type { InstanceOptions, IOContext, IOResponse } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
@@ -7,15 +7,12 @@ import type { UpsErrorResponse, UpsTrackResponse } from '../../carriers/ups/pars
 import { upsErrorMessage } from '../../carriers/ups/parse'
 import type { UpsCredentials } from '../../carriers/ups/request'
 import { buildTokenRequest, buildTrackRequest } from '../../carriers/ups/request'
-import {
-  CarrierAuthError,
-  CarrierRateLimitedError,
-  CarrierRequestError,
-  CarrierResponseError,
-  CarrierUnavailableError,
-} from '../../errors'
+import { CarrierAuthError, CarrierRequestError, CarrierResponseError, CarrierUnavailableError } from '../../errors'
+import { credentialsKey, httpDataOf, httpStatusOf, redact, TokenCache, transportError } from './shared'
+import type { IssuedToken, TransportMessages } from './shared'
 
 export type { UpsCredentials } from '../../carriers/ups/request'
+export { retryAfterMs } from './shared'
 
 const CARRIER = 'ups'
 // Plain http: the IO egress proxy upgrades to TLS when it sees X-Vtex-Use-Https.
@@ -23,29 +20,15 @@ const HOSTS = { production: 'http://onlinetools.ups.com', sandbox: 'http://wwwci
 /** Refresh this long before UPS's own expiry, so a token never dies between check and use. */
 const EXPIRY_MARGIN_MS = 60_000
 
-interface CachedToken {
-  accessToken: string
-  expiresAt: number
-}
-
 /**
  * Tokens live about four hours and every replica may serve any account, so they are cached per
- * process, keyed by a hash of the credentials (the secret itself is never a map key).
+ * process, with one token request per credentials at a time however many sweeps run concurrently.
  */
-const tokenCache = new Map<string, CachedToken>()
-/** One token request per credentials at a time, however many sweeps run concurrently. */
-const tokenRequests = new Map<string, Promise<CachedToken>>()
+const tokens = new TokenCache({ refreshMarginMs: EXPIRY_MARGIN_MS })
 
 /** Forgets every cached token (tests, and after a merchant rotates credentials). */
 export function clearUpsTokenCache(): void {
-  tokenCache.clear()
-  tokenRequests.clear()
-}
-
-/** Axios-like error as @vtex/api's HttpClient throws it. */
-interface HttpError {
-  code?: string
-  response?: { status: number; headers?: Record<string, unknown>; data?: unknown }
+  tokens.clear()
 }
 
 /**
@@ -72,11 +55,11 @@ export class UpsClient extends ExternalClient {
     const first = await this.track(credentials, trackingNumbers[0], token)
     if (first !== 'unauthorized') return first
     // UPS may revoke a token before its expiry: drop it, get a new one, and try once more.
-    if (tokenCache.get(key)?.accessToken === token) tokenCache.delete(key)
+    tokens.invalidate(key, token)
     const fresh = await this.token(credentials, key)
     const second = await this.track(credentials, trackingNumbers[0], fresh)
     if (second !== 'unauthorized') return second
-    tokenCache.delete(key)
+    tokens.invalidate(key)
     throw new CarrierAuthError(CARRIER, 'UPS rejected a freshly issued access token')
   }
 
@@ -96,29 +79,18 @@ export class UpsClient extends ExternalClient {
       })
       return response.data
     } catch (error) {
-      const http = error as HttpError
-      const status = http.response?.status
+      const status = httpStatusOf(error)
       if (status === 401) return 'unauthorized'
-      if (status === 404) return notFoundBody(http.response?.data)
-      throw redact(mapError(http, 'Track', token), token)
+      if (status === 404) return notFoundBody(httpDataOf(error))
+      throw mapError(error, 'Track', token)
     }
   }
 
   private token(credentials: UpsCredentials, key: string): Promise<string> {
-    const cached = tokenCache.get(key)
-    if (cached && Date.now() < cached.expiresAt) return Promise.resolve(cached.accessToken)
-    let pending = tokenRequests.get(key)
-    if (!pending) {
-      pending = this.requestToken(credentials).finally(() => tokenRequests.delete(key))
-      tokenRequests.set(key, pending)
-    }
-    return pending.then((token) => {
-      if (token.expiresAt > Date.now()) tokenCache.set(key, token)
-      return token.accessToken
-    })
+    return tokens.get(key, () => this.requestToken(credentials))
   }
 
-  private async requestToken(credentials: UpsCredentials): Promise<CachedToken> {
+  private async requestToken(credentials: UpsCredentials): Promise<IssuedToken> {
     const request = buildTokenRequest(credentials)
     let response: IOResponse<unknown>
     try {
@@ -128,12 +100,11 @@ export class UpsClient extends ExternalClient {
         metric: 'ups-oauth',
       })
     } catch (error) {
-      const http = error as HttpError
-      const status = http.response?.status
+      const status = httpStatusOf(error)
       if (status === 401 || status === 403) {
         throw new CarrierAuthError(CARRIER, `UPS rejected the client id/secret (HTTP ${status})`)
       }
-      throw mapError(http, 'OAuth token', undefined)
+      throw mapError(error, 'OAuth token', undefined)
     }
     return tokenFrom(response.data)
   }
@@ -142,15 +113,13 @@ export class UpsClient extends ExternalClient {
 const baseUrlOf = (credentials: UpsCredentials): string => HOSTS[credentials.environment ?? 'production']
 
 const cacheKey = (c: UpsCredentials): string =>
-  createHash('sha256')
-    .update(JSON.stringify([c.environment ?? 'production', c.clientId, c.clientSecret, c.accountNumber ?? '']))
-    .digest('hex')
+  credentialsKey([c.environment ?? 'production', c.clientId, c.clientSecret, c.accountNumber ?? ''])
 
 /**
  * expires_in is a string of seconds and issued_at epoch ms as a string (OAuthClientCredentials.yaml).
  * Without a usable issued_at the receipt time stands in for it.
  */
-function tokenFrom(body: unknown): CachedToken {
+function tokenFrom(body: unknown): IssuedToken {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   const accessToken = record.access_token
   const expiresIn = Number(record.expires_in)
@@ -159,7 +128,7 @@ function tokenFrom(body: unknown): CachedToken {
   }
   const issuedAt = Number(record.issued_at)
   const issued = typeof record.issued_at === 'string' && Number.isFinite(issuedAt) ? issuedAt : Date.now()
-  return { accessToken, expiresAt: issued + expiresIn * 1000 - EXPIRY_MARGIN_MS }
+  return { value: accessToken, expiresAt: issued + expiresIn * 1000 }
 }
 
 /** UPS documents 404 with its error body; anything else (an empty 404) gets the same shape. */
@@ -168,34 +137,26 @@ function notFoundBody(data: unknown): UpsErrorResponse {
   return { response: { errors: [{ code: 'HTTP404', message: 'Tracking number information not found' }] } }
 }
 
-function mapError(error: HttpError, call: string, token: string | undefined): Error {
-  const status = error.response?.status
-  if (status === undefined) {
-    const reason = error.code === 'ECONNABORTED' ? 'timed out' : `network error ${error.code ?? 'unknown'}`
-    return new CarrierUnavailableError(CARRIER, `${call} call ${reason}`)
-  }
-  const upsMessage = upsErrorMessage(error.response?.data)
+/**
+ * UPS's own error text goes into every message; `token` (Track calls) is redacted from it, since
+ * whatever UPS echoes back, the bearer token must never leave in an error message.
+ */
+function mapError(error: unknown, call: string, token: string | undefined): Error {
+  const upsMessage = upsErrorMessage(httpDataOf(error))
   const detail = upsMessage ? `: ${upsMessage}` : ''
-  if (status === 429) {
-    return new CarrierRateLimitedError(CARRIER, retryAfterMs(error.response?.headers), `${call} rate limited${detail}`)
+  const clean = (message: string): string => (token === undefined ? message : redact(message, [token], '<redacted>'))
+  const messages: TransportMessages = {
+    rateLimited: clean(`${call} rate limited${detail}`),
+    unavailable: (status) => clean(`${call} answered HTTP ${status}${detail}`),
+    unreachable: (code) =>
+      `${call} call ${code === 'ECONNABORTED' ? 'timed out' : `network error ${code ?? 'unknown'}`}`,
   }
-  if (status >= 500) return new CarrierUnavailableError(CARRIER, `${call} answered HTTP ${status}${detail}`, status)
+  const transient = transportError(CARRIER, error, messages)
+  if (transient) return transient
+  const status = httpStatusOf(error)
+  // Whatever failed without an answer from UPS is treated as UPS being unreachable.
+  if (status === undefined) return new CarrierUnavailableError(CARRIER, messages.unreachable(undefined))
   // 403 on Track is "Blocked Merchant": only the merchant can fix it, like bad credentials.
-  if (status === 403 && token !== undefined) return new CarrierAuthError(CARRIER, `${call} forbidden${detail}`)
-  return new CarrierRequestError(CARRIER, `${call} rejected with HTTP ${status}${detail}`, status)
-}
-
-/** Retry-After is delta-seconds or an HTTP-date (RFC 9110 10.2.3). */
-export function retryAfterMs(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
-  const value = headers?.['retry-after']
-  if (typeof value !== 'string' || value.trim() === '') return undefined
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
-  const at = Date.parse(value)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
-}
-
-/** Belt and braces: whatever UPS echoes back, the bearer token never leaves in an error message. */
-function redact<E extends Error>(error: E, token: string): E {
-  if (token.length > 0 && error.message.includes(token)) error.message = error.message.split(token).join('<redacted>')
-  return error
+  if (status === 403 && token !== undefined) return new CarrierAuthError(CARRIER, clean(`${call} forbidden${detail}`))
+  return new CarrierRequestError(CARRIER, clean(`${call} rejected with HTTP ${status}${detail}`), status)
 }

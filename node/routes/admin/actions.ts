@@ -1,0 +1,31 @@
+import { correctCarrier, parseCarrier } from '../../services/admin/correctCarrier'
+import { parseManualStatus } from '../../services/admin/manualStatus'
+import { parseRefreshIds, refreshShipments } from '../../services/admin/refreshShipments'
+import { setManualStatus } from '../../services/admin/setManualStatus'
+import type { RouteContext } from '../../typings/context'
+import { notFound, readJsonBody, routeParam } from './requestInput'
+import { adminOf } from './requireAdmin'
+
+/** POST /_v/private/order-tracking/admin/shipments/refresh `{ ids }` */
+export async function refreshNow(ctx: RouteContext): Promise<void> {
+  const ids = parseRefreshIds(await readJsonBody(ctx))
+  ctx.body = await refreshShipments(ctx, ids, adminOf(ctx))
+}
+
+/** POST /_v/private/order-tracking/admin/shipments/:id/carrier `{ carrier }` */
+export async function setCarrier(ctx: RouteContext): Promise<void> {
+  const id = routeParam(ctx, 'id')
+  const carrier = parseCarrier(await readJsonBody(ctx))
+  const shipment = await correctCarrier(ctx, id, carrier, adminOf(ctx))
+  if (shipment === null) return notFound(ctx, id)
+  ctx.body = { shipment }
+}
+
+/** POST /_v/private/order-tracking/admin/shipments/:id/status `{ status, deliveredAt?, note? }` */
+export async function setStatus(ctx: RouteContext): Promise<void> {
+  const id = routeParam(ctx, 'id')
+  const input = parseManualStatus(await readJsonBody(ctx), Date.now())
+  const shipment = await setManualStatus(ctx, id, input, adminOf(ctx))
+  if (shipment === null) return notFound(ctx, id)
+  ctx.body = { shipment }
+}

@@ -1,0 +1,32 @@
+import { Readable } from 'stream'
+
+import { exportCsv } from '../../services/admin/exportCsv'
+import { listShipments } from '../../services/admin/listShipments'
+import { shipmentDetail } from '../../services/admin/shipmentDetail'
+import { parseFilter, parseListQuery } from '../../services/admin/shipmentQuery'
+import type { RouteContext } from '../../typings/context'
+import { notFound, queryOf, routeParam } from './requestInput'
+
+/** GET /_v/private/order-tracking/admin/shipments */
+export async function shipmentList(ctx: RouteContext): Promise<void> {
+  ctx.body = await listShipments(ctx, parseListQuery(queryOf(ctx)))
+}
+
+/** GET /_v/private/order-tracking/admin/shipments/:id */
+export async function shipmentById(ctx: RouteContext): Promise<void> {
+  const id = routeParam(ctx, 'id')
+  const shipment = await shipmentDetail(ctx, id)
+  if (shipment === null) return notFound(ctx, id)
+  ctx.body = { shipment }
+}
+
+/** GET /_v/private/order-tracking/admin/shipments.csv: the table's filter, streamed as CSV. */
+export async function shipmentsCsv(ctx: RouteContext): Promise<void> {
+  const file = await exportCsv(ctx, parseFilter(queryOf(ctx)))
+  ctx.set('Content-Type', 'text/csv; charset=utf-8')
+  ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`)
+  ctx.set('X-Export-Total', String(file.total))
+  ctx.set('X-Export-Rows', String(file.exported))
+  ctx.set('X-Export-Truncated', String(file.truncated))
+  ctx.body = Readable.from(file.lines)
+}

@@ -1,0 +1,115 @@
+import { CARRIER_ADAPTERS } from '../../carriers/registry'
+import type { CarrierCode } from '../../carriers/types'
+import { CARRIER_CODES } from '../../carriers/types'
+import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
+import type { TrackingStatus } from '../../tracking/status'
+import { TRACKING_STATUSES } from '../../tracking/status'
+import type { AppContext } from '../../typings/context'
+import { mapLimit } from '../concurrency'
+import { and } from './shipmentQuery'
+
+export const CHART_DAYS = 30
+const DAY = 24 * 3600_000
+/** Count queries in flight at once (Master Data throttles per account). */
+const COUNT_CONCURRENCY = 16
+/** Delivered shipments are read this many per scroll page to compare dates. */
+const SCROLL_SIZE = 1000
+
+export interface Charts {
+  /** Shipments invoiced on each of the last 30 UTC days (today included), by current status. */
+  days: Array<{ date: string; byStatus: Partial<Record<TrackingStatus, number>> }>
+  /** Per carrier, over shipments invoiced in the same 30 days and delivered with a promised date. */
+  onTime: Array<{ carrier: CarrierCode; displayName: string; delivered: number; onTime: number; rate: number | null }>
+}
+
+export async function buildCharts(ctx: AppContext): Promise<Charts> {
+  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
+  await registry.ensureSchema()
+  const days = lastDays(Date.now(), CHART_DAYS)
+  const window = `invoicedAt>=${days[0]}T00:00:00.000Z`
+  const [byDay, onTime] = await Promise.all([statusByDay(registry, days), onTimeByCarrier(registry, window)])
+  return { days: byDay, onTime }
+}
+
+/** Oldest first, YYYY-MM-DD. */
+export function lastDays(now: number, count: number): string[] {
+  const today = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T00:00:00.000Z`)
+  return Array.from({ length: count }, (_, i) => new Date(today - (count - 1 - i) * DAY).toISOString().slice(0, 10))
+}
+
+/**
+ * Day × status counts without reading documents: each day's total, which statuses exist at all
+ * (cheap: one equality each), then only the cells that can be non-zero. The most common status
+ * of a day is its total minus the others, so the largest column costs nothing.
+ */
+async function statusByDay(registry: ShipmentRegistry, days: string[]): Promise<Charts['days']> {
+  const count = (where: string | undefined): Promise<number> => registry.count(where)
+  const [statusTotals, dayTotals] = await Promise.all([
+    mapLimit(TRACKING_STATUSES, COUNT_CONCURRENCY, (status) => count(`status=${quote(status)}`)),
+    mapLimit(days, COUNT_CONCURRENCY, (day) => count(dayWhere(day))),
+  ])
+  // Present statuses, least common first: the last one is inferred.
+  const present = TRACKING_STATUSES.map((status, i) => ({ status, total: statusTotals[i] }))
+    .filter(({ total }) => total > 0)
+    .sort((a, b) => a.total - b.total)
+    .map(({ status }) => status)
+  const inferred = present[present.length - 1]
+  const cells = days.flatMap((day, d) =>
+    dayTotals[d] === 0 ? [] : present.slice(0, -1).map((status) => ({ day, status }))
+  )
+  const cellCounts = await mapLimit(cells, COUNT_CONCURRENCY, ({ day, status }) =>
+    count(and([dayWhere(day), `status=${quote(status)}`]))
+  )
+  const byDay = new Map<string, Partial<Record<TrackingStatus, number>>>()
+  cells.forEach(({ day, status }, i) => {
+    const row = byDay.get(day) ?? {}
+    if (cellCounts[i] > 0) row[status] = cellCounts[i]
+    byDay.set(day, row)
+  })
+  return days.map((date, d) => {
+    const counted = byDay.get(date) ?? {}
+    const rest = dayTotals[d] - Object.values(counted).reduce((sum, n) => sum + (n ?? 0), 0)
+    const byStatus: Partial<Record<TrackingStatus, number>> = {}
+    // Canonical status order in every row, whatever order the counts came in.
+    for (const status of TRACKING_STATUSES) {
+      const n = status === inferred ? rest : counted[status]
+      if (n !== undefined && n > 0) byStatus[status] = n
+    }
+    return { date, byStatus }
+  })
+}
+
+/** deliveredAt <= promisedDelivery needs both dates of each document: scroll the delivered ones. */
+async function onTimeByCarrier(registry: ShipmentRegistry, window: string): Promise<Charts['onTime']> {
+  const tally = new Map<CarrierCode, { delivered: number; onTime: number }>(
+    CARRIER_CODES.map((code) => [code, { delivered: 0, onTime: 0 }])
+  )
+  const pages = registry.scroll({
+    where: and([window, 'status="DELIVERED"', 'promisedDelivery is not null']),
+    size: SCROLL_SIZE,
+    fields: ['carrier', 'deliveredAt', 'promisedDelivery'],
+  })
+  for await (const page of pages) {
+    for (const record of page) {
+      const counts = record.carrier ? tally.get(record.carrier) : undefined
+      if (!counts || !record.deliveredAt || !record.promisedDelivery) continue
+      counts.delivered += 1
+      if (Date.parse(record.deliveredAt) <= Date.parse(record.promisedDelivery)) counts.onTime += 1
+    }
+  }
+  return CARRIER_CODES.map((carrier) => {
+    const { delivered, onTime } = tally.get(carrier) ?? { delivered: 0, onTime: 0 }
+    return {
+      carrier,
+      displayName: CARRIER_ADAPTERS[carrier].displayName,
+      delivered,
+      onTime,
+      rate: delivered === 0 ? null : onTime / delivered,
+    }
+  })
+}
+
+const dayWhere = (day: string): string => {
+  const next = new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY).toISOString()
+  return `invoicedAt>=${day}T00:00:00.000Z AND invoicedAt<${next}`
+}

@@ -1,0 +1,202 @@
+import { CARRIER_ADAPTERS } from '../../carriers/registry'
+import type { CarrierCode } from '../../carriers/types'
+import { CARRIER_CODES } from '../../carriers/types'
+import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
+import type { AppSettings } from '../../settings/appSettings'
+import { configuredCarriers } from '../../settings/appSettings'
+import type { AttentionCutoffs } from '../../tracking/attention'
+import { attentionCutoffs } from '../../tracking/attention'
+import type { ShipmentState } from '../../tracking/shipment'
+import { SHIPMENT_STATES } from '../../tracking/shipment'
+import type { TrackingStatus } from '../../tracking/status'
+import { TRACKING_STATUSES } from '../../tracking/status'
+import type { AppContext } from '../../typings/context'
+import { loadSettings } from '../settings'
+import type { SweepStatus } from '../sweepStatus'
+import { readSweepStatus } from '../sweepStatus'
+import type { Redact } from './secrets'
+import { secretRedactor } from './secrets'
+import { and, attentionWhere, neverPickedUpWhere } from './shipmentQuery'
+
+/** Carrier health looks at the checks of the last day. */
+const HEALTH_WINDOW_HOURS = 24
+/** The day's newest checks read to find the latest success without another query. */
+const RECENT_CHECKS = 20
+/** A sweep still "running" this long after it started died without saying so (its lease is long gone). */
+const STALE_SWEEP_MS = 10 * 60_000
+
+export interface Overview {
+  generatedAt: string
+  settings: {
+    stuckAfterHours: number
+    pollingIntervalHours: number
+    trackingWindowDays: number
+    carriersConfigured: CarrierCode[]
+  }
+  totals: { all: number; byStatus: Record<TrackingStatus, number>; byState: Record<ShipmentState, number> }
+  attention: {
+    overdue: number
+    stuck: number
+    neverPickedUp: number
+    exceptions: number
+    expired: number
+    awaitingTracking: number
+    unresolvedCarrier: number
+    failing: number
+  }
+  carriers: CarrierHealth[]
+  lastSweep: SweepStatus | null
+}
+
+export interface CarrierHealth {
+  carrier: CarrierCode
+  displayName: string
+  /** Credentials configured in the app settings. */
+  active: boolean
+  lastSuccessAt: string | null
+  /** Shipments checked in the last 24 hours. */
+  checked: number
+  /** Of those, the ones whose latest check failed. */
+  errors: number
+  errorRate: number
+  lastError: string | null
+}
+
+/**
+ * The admin page's first screen. Every number is a Master Data count on indexed fields (one
+ * one-document search each, run in parallel), so the cost does not grow with the registry.
+ */
+export async function buildOverview(ctx: AppContext): Promise<Overview> {
+  const settings = await loadSettings(ctx)
+  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
+  await registry.ensureSchema()
+  const now = Date.now()
+  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours)
+  const redact = secretRedactor(settings)
+  const [totals, attention, carriers, lastSweep] = await Promise.all([
+    countTotals(registry),
+    countAttention(registry, cutoffs),
+    Promise.all(CARRIER_CODES.map((code) => carrierHealth(registry, settings, code, now, redact))),
+    readSweepStatus(ctx.clients.vbase),
+  ])
+  return {
+    generatedAt: new Date(now).toISOString(),
+    settings: {
+      stuckAfterHours: settings.stuckAfterHours,
+      pollingIntervalHours: settings.pollingIntervalHours,
+      trackingWindowDays: settings.trackingWindowDays,
+      carriersConfigured: configuredCarriers(settings),
+    },
+    totals,
+    attention,
+    carriers,
+    lastSweep: lastSweep === null ? null : sweepView(lastSweep, now, redact),
+  }
+}
+
+async function countTotals(registry: ShipmentRegistry): Promise<Overview['totals']> {
+  const [all, byStatus, byState] = await Promise.all([
+    registry.count(),
+    countEach(TRACKING_STATUSES, (status) => registry.count(`status=${quote(status)}`)),
+    countEach(SHIPMENT_STATES, (state) => registry.count(`state=${quote(state)}`)),
+  ])
+  return { all, byStatus, byState }
+}
+
+async function countAttention(registry: ShipmentRegistry, cutoffs: AttentionCutoffs): Promise<Overview['attention']> {
+  const [overdue, stuck, neverPickedUp, exceptions, expired, awaitingTracking, unresolvedCarrier, failing] =
+    await Promise.all(
+      [
+        attentionWhere.overdue(cutoffs),
+        attentionWhere.stuck(cutoffs),
+        neverPickedUpWhere(cutoffs),
+        attentionWhere.exceptions(cutoffs),
+        attentionWhere.expired(cutoffs),
+        attentionWhere.awaiting(cutoffs),
+        attentionWhere.unresolved(cutoffs),
+        attentionWhere.failing(cutoffs),
+      ].map((where) => registry.count(where))
+    )
+  return { overdue, stuck, neverPickedUp, exceptions, expired, awaitingTracking, unresolvedCarrier, failing }
+}
+
+/**
+ * From the registry itself, so it covers every check (sweep, first check, refresh now): checks
+ * and failures of the last day, the latest successful check, the latest error. The day's checks,
+ * newest first, give both the count and (almost always) the latest success in one query.
+ */
+async function carrierHealth(
+  registry: ShipmentRegistry,
+  settings: AppSettings,
+  carrier: CarrierCode,
+  now: number,
+  redact: Redact
+): Promise<CarrierHealth> {
+  const since = new Date(now - HEALTH_WINDOW_HOURS * 3600_000).toISOString()
+  const ofCarrier = `carrier=${quote(carrier)}`
+  const [recent, errors, lastError] = await Promise.all([
+    registry.search({
+      where: and([ofCarrier, `lastCheckedAt>=${since}`]),
+      sort: 'lastCheckedAt DESC',
+      page: 1,
+      pageSize: RECENT_CHECKS,
+      fields: ['lastCheckedAt', 'consecutiveErrors'],
+    }),
+    registry.count(and([ofCarrier, 'consecutiveErrors>0', `lastErrorAt>=${since}`])),
+    registry.search({
+      where: and([ofCarrier, 'consecutiveErrors>0', 'lastErrorAt is not null']),
+      sort: 'lastErrorAt DESC',
+      page: 1,
+      pageSize: 1,
+      fields: ['lastErrorAt', 'lastErrorReason', 'lastErrorMessage'],
+    }),
+  ])
+  const checked = recent.total
+  const failed = lastError.items[0]
+  return {
+    carrier,
+    displayName: CARRIER_ADAPTERS[carrier].displayName,
+    active: settings[carrier] !== undefined,
+    lastSuccessAt:
+      recent.items.find((r) => r.consecutiveErrors === 0)?.lastCheckedAt ??
+      (await lastSuccessBefore(registry, ofCarrier)),
+    checked,
+    errors,
+    // Re-reading orders of waiting shipments can fail without a carrier check: never above 1.
+    errorRate: checked === 0 ? (errors > 0 ? 1 : 0) : Math.min(1, errors / checked),
+    lastError: failed
+      ? redact([failed.lastErrorReason, failed.lastErrorMessage].filter(Boolean).join(': ') || 'error')
+      : null,
+  }
+}
+
+/** Only when the day's latest checks all failed (or there were none): the last success ever. */
+async function lastSuccessBefore(registry: ShipmentRegistry, ofCarrier: string): Promise<string | null> {
+  const page = await registry.search({
+    where: and([ofCarrier, 'consecutiveErrors=0', 'lastCheckedAt is not null']),
+    sort: 'lastCheckedAt DESC',
+    page: 1,
+    pageSize: 1,
+    fields: ['lastCheckedAt'],
+  })
+  return page.items[0]?.lastCheckedAt ?? null
+}
+
+function sweepView(status: SweepStatus, now: number, redact: Redact): SweepStatus {
+  const carriers = Object.fromEntries(
+    Object.entries(status.carriers ?? {}).map(([code, stats]) => [
+      code,
+      stats?.lastError === undefined ? stats : { ...stats, lastError: redact(stats.lastError) },
+    ])
+  ) as SweepStatus['carriers']
+  const stale = status.running && now - Date.parse(status.startedAt) > STALE_SWEEP_MS
+  return { ...status, carriers, running: status.running && !stale }
+}
+
+async function countEach<K extends string>(
+  keys: readonly K[],
+  count: (key: K) => Promise<number>
+): Promise<Record<K, number>> {
+  const counts = await Promise.all(keys.map(count))
+  return Object.fromEntries(keys.map((key, index) => [key, counts[index]])) as Record<K, number>
+}

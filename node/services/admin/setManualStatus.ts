@@ -1,0 +1,75 @@
+import { ShipmentRegistry } from '../../registry/shipmentRegistry'
+import { attentionCutoffs } from '../../tracking/attention'
+import type { AppContext } from '../../typings/context'
+import type { TrackingUpdate } from '../../typings/orders'
+import type { ShipmentRecord } from '../../tracking/shipment'
+import { asPlatformError, httpStatusOf } from '../platformErrors'
+import { loadSettings } from '../settings'
+import { AdminRequestError } from './adminErrors'
+import type { AdminUser } from './adminAuth'
+import type { ManualStatusInput } from './manualStatus'
+import { manualStatusUpdate } from './manualStatus'
+import { secretRedactor } from './secrets'
+import { isShipmentId } from './shipmentDetail'
+import type { ShipmentDetail } from './shipmentViews'
+import { toDetail } from './shipmentViews'
+
+/**
+ * Sets a status by hand (mark delivered included): writes the order first, through the same
+ * tracking PUT a carrier check uses, then the registry, so a failed write changes nothing.
+ */
+export async function setManualStatus(
+  ctx: AppContext,
+  id: string,
+  input: ManualStatusInput,
+  admin: AdminUser
+): Promise<ShipmentDetail | null> {
+  if (!isShipmentId(id)) return null
+  const settings = await loadSettings(ctx)
+  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
+  await registry.ensureSchema()
+  const record = await registry.get(id)
+  if (record === null) return null
+  if (!record.trackingNumber) {
+    throw new AdminRequestError(
+      'no_tracking_number',
+      'VTEX accepts tracking updates only for invoices with a tracking number; this package has none yet'
+    )
+  }
+  const now = Date.now()
+  const { patch, trackingUpdate } = manualStatusUpdate(record, input, {
+    now,
+    by: admin.email,
+    pollingIntervalHours: settings.pollingIntervalHours,
+    trackingWindowDays: settings.trackingWindowDays,
+  })
+  await writeTracking(ctx, record, trackingUpdate)
+  await registry.patch(id, patch)
+  ctx.vtex.logger.info({
+    message: 'admin set the status by hand',
+    orderId: record.orderId,
+    invoiceNumber: record.invoiceNumber,
+    trackingNumber: record.trackingNumber,
+    status: input.status,
+    by: admin.email,
+  })
+  return toDetail({ ...record, ...patch }, attentionCutoffs(now, settings.stuckAfterHours), secretRedactor(settings))
+}
+
+async function writeTracking(ctx: AppContext, record: ShipmentRecord, update: TrackingUpdate): Promise<void> {
+  try {
+    await ctx.clients.oms.putTracking(record.orderId, record.invoiceNumber, update)
+  } catch (error) {
+    const typed = asPlatformError('oms', error)
+    if (typed !== error) throw typed
+    const status = httpStatusOf(error)
+    ctx.vtex.logger.warn({ message: 'order refused the manual tracking update', orderId: record.orderId, status })
+    if (status === 404) {
+      throw new AdminRequestError(
+        'order_invoice_not_found',
+        `Order ${record.orderId} has no invoice ${record.invoiceNumber}`
+      )
+    }
+    throw new AdminRequestError('order_write_rejected', `VTEX refused the tracking update (HTTP ${status ?? 'error'})`)
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The admin API contract (node/routes/admin, `/_v/private/order-tracking/admin/*`), as the page
+ * sees it. The react builder cannot import from node/, so the shapes are restated here; the
+ * status and state lists mirror node/tracking/status.ts and node/tracking/shipment.ts.
+ */
+
+export const TRACKING_STATUSES = [
+  'PENDING',
+  'INFO_RECEIVED',
+  'IN_TRANSIT',
+  'OUT_FOR_DELIVERY',
+  'AVAILABLE_FOR_PICKUP',
+  'ATTEMPT_FAIL',
+  'DELIVERED',
+  'EXCEPTION',
+  'RETURN_TO_SENDER',
+  'RETURNED',
+  'FAILURE',
+  'EXPIRED',
+  'UNKNOWN',
+] as const
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
+
+export const SHIPMENT_STATES = ['active', 'awaiting_tracking', 'unresolved_carrier', 'done', 'expired'] as const
+export type ShipmentState = (typeof SHIPMENT_STATES)[number]
+
+/** Carriers the correction endpoint accepts. */
+export const CARRIERS = ['correios', 'ups'] as const
+export type CarrierCode = (typeof CARRIERS)[number]
+
+export const SHIPMENT_VIEWS = [
+  'overdue',
+  'stuck',
+  'exceptions',
+  'expired',
+  'awaiting',
+  'unresolved',
+  'failing',
+] as const
+export type ShipmentView = (typeof SHIPMENT_VIEWS)[number]
+
+export const SORT_FIELDS = ['invoicedAt', 'lastEventAt', 'promisedDelivery', 'status'] as const
+export type SortField = (typeof SORT_FIELDS)[number]
+export type SortDirection = 'asc' | 'desc'
+
+export interface AttentionCounts {
+  overdue: number
+  stuck: number
+  neverPickedUp: number
+  exceptions: number
+  expired: number
+  awaitingTracking: number
+  unresolvedCarrier: number
+  failing: number
+}
+
+export interface CarrierHealth {
+  carrier: string
+  displayName: string
+  active: boolean
+  lastSuccessAt: string | null
+  checked: number
+  errors: number
+  /** 0..1 */
+  errorRate: number
+  lastError: string | null
+}
+
+export interface SweepSummary {
+  running: boolean
+  startedAt: string
+  finishedAt: string | null
+  durationMs: number | null
+  checked: number
+  changed: number
+  delivered: number
+  orderWrites: number
+  errors: number
+  rechecked: number
+  complete: boolean
+  stoppedBecause: string | null
+}
+
+export interface Overview {
+  generatedAt: string
+  settings: {
+    stuckAfterHours: number
+    pollingIntervalHours: number
+    trackingWindowDays: number
+    carriersConfigured: string[]
+  }
+  totals: {
+    all: number
+    byStatus: Record<TrackingStatus, number>
+    byState: Record<ShipmentState, number>
+  }
+  attention: AttentionCounts
+  carriers: CarrierHealth[]
+  lastSweep: SweepSummary | null
+}
+
+export interface ChartDay {
+  /** YYYY-MM-DD */
+  date: string
+  byStatus: Partial<Record<TrackingStatus, number>>
+}
+
+export interface CarrierOnTime {
+  carrier: string
+  displayName: string
+  delivered: number
+  onTime: number
+  rate: number | null
+}
+
+export interface Charts {
+  days: ChartDay[]
+  onTime: CarrierOnTime[]
+}
+
+export interface ShipmentSummary {
+  id: string
+  orderId: string
+  invoiceNumber: string
+  trackingNumber: string | null
+  carrier: string | null
+  carrierName: string | null
+  courierName: string | null
+  status: TrackingStatus
+  substatus: string | null
+  state: ShipmentState
+  lastEventAt: string | null
+  lastEventDescription: string | null
+  lastEventLocation: string | null
+  promisedDelivery: string | null
+  estimatedDelivery: string | null
+  invoicedAt: string
+  deliveredAt: string | null
+  nextCheckAt: string | null
+  consecutiveErrors: number
+  lastErrorReason: string | null
+  overdue: boolean
+  stuck: boolean
+  orderAdminUrl: string | null
+}
+
+export interface ShipmentEvent {
+  /** ISO instant with offset. */
+  occurredAt: string
+  /** The carrier's own timestamp text. */
+  occurredAtLocal?: string
+  status: TrackingStatus
+  substatus?: string
+  carrierCode: string
+  description: string
+  location?: { city?: string; state?: string; country?: string }
+}
+
+export interface ShipmentDetail extends ShipmentSummary {
+  events: ShipmentEvent[]
+  nextCheckReason: string | null
+  lastCheckedAt: string | null
+  checkCount: number
+  lastErrorMessage: string | null
+  lastErrorAt: string | null
+  trackingUrl: string | null
+  invoicePatchedAt: string | null
+  lastOmsWriteAt: string | null
+  lastManualActionBy: string | null
+  trackingPageUrl: string | null
+}
+
+export interface ShipmentPage {
+  items: ShipmentSummary[]
+  total: number
+  page: number
+  pageSize: number
+  maxPage: number
+}
+
+export interface ShipmentFilters {
+  status?: TrackingStatus
+  view?: ShipmentView
+  carrier?: string
+  /** YYYY-MM-DD, invoiced on or after */
+  from?: string
+  /** YYYY-MM-DD, invoiced on or before */
+  to?: string
+  /** Order id or tracking number */
+  q?: string
+}
+
+export interface ShipmentQuery extends ShipmentFilters {
+  sort: SortField
+  dir: SortDirection
+  page: number
+  pageSize: number
+}
+
+export interface RefreshResult {
+  refreshed: number
+  results: Array<{ id: string; status: TrackingStatus; state: ShipmentState; error: string | null }>
+}
+
+export interface SetStatusInput {
+  status: TrackingStatus
+  /** ISO instant; only with DELIVERED */
+  deliveredAt?: string
+  note?: string
+}
+
+/** Most ids one refresh request may carry. */
+export const MAX_REFRESH_IDS = 50

@@ -1,0 +1,136 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Alert, IconExternalLinkMini } from 'vtex.styleguide'
+
+import type { ShipmentDetail } from '../api/types'
+import { errorReasonLabel, nextCheckReasonLabel, stateLabel, substatusLabel } from '../i18n/labels'
+import { detailMessages as m, shipmentMessages } from '../i18n/messages'
+import { OrderLink } from '../shared/OrderLink'
+import { StatusTag } from '../shared/StatusTag'
+import { useFormat } from '../shared/useFormat'
+import { Flags } from '../shipments/columns'
+import { Fact, Facts, SectionTitle } from './Facts'
+
+function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="c-link hover-c-link no-underline">
+      {children}
+      <span className="ml1 v-mid">
+        <IconExternalLinkMini size={10} />
+      </span>
+    </a>
+  )
+}
+
+/** Identity, status, the checking schedule and what the app wrote to the order, with times in the store's zone. */
+export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
+  const intl = useIntl()
+  const format = useFormat()
+  const orDash = (value: string | null | undefined): string => value || format.empty
+  const whenOrNotYet = (iso: string | null): string => (iso ? format.dateTime(iso) : intl.formatMessage(m.notYet))
+
+  return (
+    <div data-testid="shipment-detail">
+      <div className="flex flex-wrap items-center mb5">
+        <span className="mr3" data-testid="detail-status">
+          <StatusTag status={shipment.status} size="regular" />
+        </span>
+        {shipment.substatus && (
+          <span className="t-small c-muted-1 mr3">{substatusLabel(intl, shipment.substatus)}</span>
+        )}
+        <Flags shipment={shipment} intl={intl} />
+      </div>
+
+      <Facts>
+        <Fact label={intl.formatMessage(m.fieldOrder)}>
+          <OrderLink orderId={shipment.orderId} href={shipment.orderAdminUrl} />
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldInvoice)}>{shipment.invoiceNumber}</Fact>
+        <Fact label={intl.formatMessage(m.fieldTracking)} testId="detail-tracking">
+          {shipment.trackingNumber ? (
+            <span className="t-code f6">{shipment.trackingNumber}</span>
+          ) : (
+            <span className="c-warning">{intl.formatMessage(shipmentMessages.noTracking)}</span>
+          )}
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldCarrier)} testId="detail-carrier">
+          {shipment.carrierName ?? intl.formatMessage(shipmentMessages.carrierUnknown)}
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldCourier)}>{orDash(shipment.courierName)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldState)}>{stateLabel(intl, shipment.state)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldInvoiced)}>{format.dateTime(shipment.invoicedAt)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldPromised)}>
+          <span className={shipment.overdue ? 'c-danger fw5' : ''}>{format.date(shipment.promisedDelivery)}</span>
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldEstimated)}>{format.date(shipment.estimatedDelivery)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldDelivered)} testId="detail-delivered">
+          {format.dateTime(shipment.deliveredAt)}
+        </Fact>
+      </Facts>
+
+      <SectionTitle>{intl.formatMessage(m.sectionChecks)}</SectionTitle>
+      <Facts>
+        <Fact label={intl.formatMessage(m.fieldLastChecked)}>{format.dateTime(shipment.lastCheckedAt)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldCheckCount)}>{format.number(shipment.checkCount)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldConsecutiveErrors)}>{format.number(shipment.consecutiveErrors)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldNextCheck)} testId="detail-next-check">
+          {shipment.nextCheckAt
+            ? intl.formatMessage(m.nextCheckValue, {
+                time: format.dateTime(shipment.nextCheckAt),
+                relative: format.relative(shipment.nextCheckAt),
+              })
+            : intl.formatMessage(shipmentMessages.notScheduled)}
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldNextCheckReason)} testId="detail-next-check-reason">
+          {shipment.nextCheckReason ? nextCheckReasonLabel(intl, shipment.nextCheckReason) : format.empty}
+        </Fact>
+      </Facts>
+      {(shipment.lastErrorReason || shipment.lastErrorMessage) && (
+        <div className="mb4" data-testid="detail-last-error">
+          <Alert type="warning">
+            <div className="fw5">
+              {intl.formatMessage(m.lastError, {
+                reason: shipment.lastErrorReason ? errorReasonLabel(intl, shipment.lastErrorReason) : format.empty,
+                time: format.dateTime(shipment.lastErrorAt),
+              })}
+            </div>
+            {shipment.lastErrorMessage && <div className="t-small mt1">{shipment.lastErrorMessage}</div>}
+          </Alert>
+        </div>
+      )}
+
+      <SectionTitle>{intl.formatMessage(m.sectionWritten)}</SectionTitle>
+      <Facts>
+        <Fact label={intl.formatMessage(m.fieldInvoicePatched)} testId="detail-invoice-patched">
+          {whenOrNotYet(shipment.invoicePatchedAt)}
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldOmsWrite)} testId="detail-oms-write">
+          {whenOrNotYet(shipment.lastOmsWriteAt)}
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldManualBy)}>{orDash(shipment.lastManualActionBy)}</Fact>
+        <Fact label={intl.formatMessage(m.fieldTrackingUrl)}>
+          {shipment.trackingUrl ? (
+            <ExternalLink href={shipment.trackingUrl}>{hostOf(shipment.trackingUrl)}</ExternalLink>
+          ) : (
+            format.empty
+          )}
+        </Fact>
+        <Fact label={intl.formatMessage(m.fieldTrackingPage)}>
+          {shipment.trackingPageUrl ? (
+            <ExternalLink href={shipment.trackingPageUrl}>{hostOf(shipment.trackingPageUrl)}</ExternalLink>
+          ) : (
+            format.empty
+          )}
+        </Fact>
+      </Facts>
+    </div>
+  )
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url, window.location.href).host
+  } catch {
+    return url
+  }
+}

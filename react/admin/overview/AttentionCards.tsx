@@ -1,0 +1,61 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Card, PageBlock } from 'vtex.styleguide'
+
+import type { AttentionCounts, ShipmentFilters } from '../api/types'
+import { attentionMessages } from '../i18n/messages'
+import { useFormat } from '../shared/useFormat'
+import { ATTENTION_CARDS } from './attention'
+
+const COLOR = { danger: 'c-danger', warning: 'c-warning' } as const
+
+/** Eight counters, each a door to the shipments behind it. */
+export function AttentionCards({
+  attention,
+  stuckAfterHours,
+  onOpen,
+}: {
+  attention: AttentionCounts
+  stuckAfterHours: number
+  onOpen: (filters: ShipmentFilters) => void
+}) {
+  const intl = useIntl()
+  const format = useFormat()
+  const allClear = ATTENTION_CARDS.every((card) => !attention[card.key])
+  return (
+    <PageBlock
+      title={intl.formatMessage(attentionMessages.title)}
+      subtitle={intl.formatMessage(allClear ? attentionMessages.allClear : attentionMessages.subtitle)}
+    >
+      <div className="flex flex-wrap nl3 nr3 nb3">
+        {ATTENTION_CARDS.map((card) => {
+          const count = attention[card.key] ?? 0
+          return (
+            <div key={card.key} className="w-100 w-50-m w-25-l pa3">
+              <div
+                role="button"
+                tabIndex={0}
+                className="pointer h-100 dim"
+                data-testid={`attention-${card.key}`}
+                onClick={() => onOpen(card.filters)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') onOpen(card.filters)
+                }}
+              >
+                <Card>
+                  <div className={`t-heading-2 fw6 ${count > 0 ? COLOR[card.severity] : 'c-muted-3'}`}>
+                    {format.number(count)}
+                  </div>
+                  <div className="t-body fw5 c-on-base mt2">{intl.formatMessage(card.label)}</div>
+                  <div className="t-small c-muted-1 mt1 lh-copy" style={{ minHeight: '2.6rem' }}>
+                    {intl.formatMessage(card.help, { hours: stuckAfterHours })}
+                  </div>
+                </Card>
+              </div>
+            </div>
+          )
+        })}
+      </div>
+    </PageBlock>
+  )
+}

@@ -1,0 +1,109 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { EmptyState, PageBlock, Table, Tag } from 'vtex.styleguide'
+
+import type { CarrierHealth as Health } from '../api/types'
+import { carrierMessages as m } from '../i18n/messages'
+import { useFormat } from '../shared/useFormat'
+
+/** Error rate at or above which a carrier integration is shown as failing / degraded. */
+const FAILING_RATE = 0.5
+const DEGRADED_RATE = 0.1
+
+function HealthTag({ carrier }: { carrier: Health }) {
+  const intl = useIntl()
+  if (!carrier.active) return <Tag size="small">{intl.formatMessage(m.inactive)}</Tag>
+  if (carrier.checked > 0 && carrier.errorRate >= FAILING_RATE)
+    return (
+      <Tag size="small" type="error">
+        {intl.formatMessage(m.failing)}
+      </Tag>
+    )
+  if (carrier.checked > 0 && carrier.errorRate >= DEGRADED_RATE)
+    return (
+      <Tag size="small" type="warning">
+        {intl.formatMessage(m.degraded)}
+      </Tag>
+    )
+  return (
+    <Tag size="small" type="success">
+      {intl.formatMessage(m.healthy)}
+    </Tag>
+  )
+}
+
+/** Is each carrier's API answering? A silent integration is the failure VTEX's own tracking had. */
+export function CarrierHealth({ carriers }: { carriers: Health[] }) {
+  const intl = useIntl()
+  const format = useFormat()
+  const items = carriers.map((carrier) => ({ ...carrier, id: carrier.carrier }))
+  type Row = (typeof items)[number]
+  return (
+    <PageBlock title={intl.formatMessage(m.title)} subtitle={intl.formatMessage(m.subtitle)}>
+      {items.length === 0 ? (
+        <EmptyState title={intl.formatMessage(m.empty)} />
+      ) : (
+        <div data-testid="carrier-health">
+          <Table<Row>
+            fullWidth
+            dynamicRowHeight
+            items={items}
+            schema={{
+              properties: {
+                displayName: {
+                  title: intl.formatMessage(m.columnCarrier),
+                  width: 160,
+                  cellRenderer: ({ rowData }) => <span className="fw5">{rowData.displayName}</span>,
+                },
+                active: {
+                  title: intl.formatMessage(m.columnConnection),
+                  width: 150,
+                  cellRenderer: ({ rowData }) => <HealthTag carrier={rowData} />,
+                },
+                lastSuccessAt: {
+                  title: intl.formatMessage(m.columnLastSuccess),
+                  width: 210,
+                  cellRenderer: ({ rowData }) =>
+                    rowData.lastSuccessAt ? (
+                      <span title={format.dateTime(rowData.lastSuccessAt)}>
+                        {format.relative(rowData.lastSuccessAt)}
+                      </span>
+                    ) : (
+                      <span className="c-muted-1">{intl.formatMessage(m.never)}</span>
+                    ),
+                },
+                checked: {
+                  title: intl.formatMessage(m.columnChecked),
+                  width: 110,
+                  cellRenderer: ({ rowData }) => format.number(rowData.checked),
+                },
+                errors: {
+                  title: intl.formatMessage(m.columnErrors),
+                  width: 100,
+                  cellRenderer: ({ rowData }) => (
+                    <span className={rowData.errors > 0 ? 'c-danger' : ''}>{format.number(rowData.errors)}</span>
+                  ),
+                },
+                errorRate: {
+                  title: intl.formatMessage(m.columnErrorRate),
+                  width: 120,
+                  cellRenderer: ({ rowData }) =>
+                    rowData.checked > 0 ? format.percent(rowData.errorRate) : format.empty,
+                },
+                lastError: {
+                  title: intl.formatMessage(m.columnLastError),
+                  minWidth: 200,
+                  cellRenderer: ({ rowData }) => (
+                    <span className="t-small c-muted-1 ws-normal" title={rowData.lastError ?? undefined}>
+                      {rowData.lastError ?? format.empty}
+                    </span>
+                  ),
+                },
+              },
+            }}
+          />
+        </div>
+      )}
+    </PageBlock>
+  )
+}

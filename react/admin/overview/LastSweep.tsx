@@ -1,0 +1,81 @@
+import React from 'react'
+import { useIntl } from 'react-intl'
+import { Alert, EmptyState, PageBlock, Spinner, Totalizer } from 'vtex.styleguide'
+
+import type { SweepSummary } from '../api/types'
+import { sweepMessages as m } from '../i18n/messages'
+import { useFormat } from '../shared/useFormat'
+
+function StopNote({ sweep }: { sweep: SweepSummary }) {
+  const intl = useIntl()
+  if (sweep.running) return null
+  if (sweep.stoppedBecause === 'time_budget' || !sweep.complete) {
+    return (
+      <Alert type="warning">
+        {sweep.stoppedBecause && sweep.stoppedBecause !== 'time_budget'
+          ? intl.formatMessage(m.stoppedOther, { reason: sweep.stoppedBecause })
+          : intl.formatMessage(m.stoppedTimeBudget)}
+      </Alert>
+    )
+  }
+  return (
+    <div className="t-small c-muted-1">
+      {intl.formatMessage(sweep.checked + sweep.rechecked === 0 ? m.stoppedNothingDue : m.complete)}
+    </div>
+  )
+}
+
+/** When the scheduled sweep last ran, what it did, and whether it is running now. */
+export function LastSweep({ sweep }: { sweep: SweepSummary | null }) {
+  const intl = useIntl()
+  const format = useFormat()
+  return (
+    <PageBlock title={intl.formatMessage(m.title)} subtitle={intl.formatMessage(m.subtitle)}>
+      {!sweep ? (
+        <EmptyState title={intl.formatMessage(m.never)} />
+      ) : (
+        <div data-testid="last-sweep">
+          <div className="flex items-center mb5 t-body c-on-base">
+            {sweep.running ? (
+              <>
+                <Spinner size={20} />
+                <span className="ml3" data-testid="sweep-running">
+                  {intl.formatMessage(m.running, {
+                    time: format.dateTime(sweep.startedAt),
+                    relative: format.relative(sweep.startedAt),
+                  })}
+                </span>
+              </>
+            ) : (
+              <span>
+                {intl.formatMessage(m.finished, {
+                  relative: format.relative(sweep.finishedAt ?? sweep.startedAt),
+                  time: format.dateTime(sweep.finishedAt ?? sweep.startedAt),
+                })}
+                <span className="c-muted-1 ml3">
+                  {intl.formatMessage(m.duration, { duration: format.duration(sweep.durationMs) })}
+                </span>
+              </span>
+            )}
+          </div>
+          <Totalizer
+            items={[
+              { label: intl.formatMessage(m.checked), value: format.number(sweep.checked) },
+              { label: intl.formatMessage(m.changed), value: format.number(sweep.changed) },
+              { label: intl.formatMessage(m.delivered), value: format.number(sweep.delivered) },
+              { label: intl.formatMessage(m.orderWrites), value: format.number(sweep.orderWrites) },
+              { label: intl.formatMessage(m.rechecked), value: format.number(sweep.rechecked) },
+              {
+                label: intl.formatMessage(m.errors),
+                value: <span className={sweep.errors > 0 ? 'c-danger' : ''}>{format.number(sweep.errors)}</span>,
+              },
+            ]}
+          />
+          <div className="mt5">
+            <StopNote sweep={sweep} />
+          </div>
+        </div>
+      )}
+    </PageBlock>
+  )
+}

@@ -1,0 +1,48 @@
+import React from 'react'
+
+import type { Charts as ChartsData, Overview, ShipmentFilters } from '../api/types'
+import type { ApiState } from '../api/useApi'
+import { Loader } from '../shared/Loader'
+import { AttentionCards } from './AttentionCards'
+import { CarrierHealth } from './CarrierHealth'
+import { Charts } from './Charts'
+import { LastSweep } from './LastSweep'
+import { SettingsSummary } from './SettingsSummary'
+import { StatusBreakdown } from './StatusBreakdown'
+
+export function OverviewTab({
+  overview,
+  charts,
+  onOpen,
+}: {
+  overview: ApiState<Overview>
+  charts: ApiState<ChartsData>
+  onOpen: (filters: ShipmentFilters) => void
+}) {
+  return (
+    <Loader state={overview}>
+      {(data) => {
+        const names = data.carriers
+          .filter((carrier) => data.settings.carriersConfigured.includes(carrier.carrier))
+          .map((carrier) => carrier.displayName)
+        return (
+          <div data-testid="overview">
+            <SettingsSummary
+              settings={data.settings}
+              carrierNames={names.length > 0 ? names : data.settings.carriersConfigured}
+            />
+            <AttentionCards
+              attention={data.attention}
+              stuckAfterHours={data.settings.stuckAfterHours}
+              onOpen={onOpen}
+            />
+            <StatusBreakdown totals={data.totals} onOpen={onOpen} />
+            <Charts state={charts} />
+            <LastSweep sweep={data.lastSweep} />
+            <CarrierHealth carriers={data.carriers} />
+          </div>
+        )
+      }}
+    </Loader>
+  )
+}
