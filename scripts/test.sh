@@ -27,7 +27,8 @@ mapfile -t files < <(find node emulator test -name '*.test.ts' -not -path '*/nod
 # The runtime writes its JSON log lines to stdout; they go to a file so the report stays readable.
 mkdir -p test-results
 node --import tsx --test --test-force-exit --test-reporter=spec --test-reporter-destination=stdout \
-  "${files[@]}" 2>&1 | grep -v '__VTEX_IO_LOG\|__VTEX_IO_BILLING' | tee test-results/test-output.txt
+  "${files[@]}" 2>&1 | grep -v -P '__VTEX_IO_LOG|__VTEX_IO_BILLING|^\[\d\d:\d\d:\d\d\.\d{3}Z\]\t' |
+  tee test-results/test-output.txt
 status="${PIPESTATUS[0]}"
 passed=$(grep -E '^ℹ pass [0-9]+' test-results/test-output.txt | tail -1 | grep -oE '[0-9]+' || echo 0)
 failed=$(grep -E '^ℹ fail [0-9]+' test-results/test-output.txt | tail -1 | grep -oE '[0-9]+' || echo 0)

@@ -29,6 +29,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   invoicedAt: { type: 'string' },
   registeredAt: { type: 'string' },
   deliveredAt: string,
+  deliveredOnTime: { type: ['boolean', 'null'] },
   nextCheckAt: string,
   nextCheckReason: string,
   lastCheckedAt: string,
@@ -62,6 +63,7 @@ export const INDEXED_FIELDS: Array<keyof ShipmentRecord> = [
   'estimatedDelivery',
   'invoicedAt',
   'deliveredAt',
+  'deliveredOnTime',
   'consecutiveErrors',
   'lastErrorReason',
   // Admin per-carrier health: checks and failures in the last day, latest success and error.

@@ -2,6 +2,7 @@ import type { TrackingResult } from '../carriers/types'
 import type { InvoiceTrackingPatch, TrackingUpdate } from '../typings/orders'
 import { eventsHash } from './eventsHash'
 import { trackingUpdateFor } from './omsPayloads'
+import { deliveredOnTime } from './onTime'
 import { nextCheck, retryAfterFailure } from './schedulePolicy'
 import type { ShipmentPatch, ShipmentRecord } from './shipment'
 
@@ -77,6 +78,7 @@ export function applyTrackingResult(record: ShipmentRecord, result: TrackingResu
     firstEventAt: result.events[0] ? new Date(result.events[0].occurredAt).toISOString() : null,
     estimatedDelivery: result.estimatedDelivery ?? record.estimatedDelivery,
     deliveredAt: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
+    deliveredOnTime: deliveredOnTime(deliveredAt, record.promisedDelivery),
     consecutiveErrors: 0,
     lastErrorReason: null,
     lastErrorMessage: null,

@@ -81,6 +81,7 @@ export function newShipmentRecord(
     invoicedAt: validIso(order.invoicedDate) ?? validIso(pkg.issuanceDate) ?? nowIso,
     registeredAt: nowIso,
     deliveredAt: null,
+    deliveredOnTime: null,
     nextCheckAt: identity.nextCheckAt ?? nowIso,
     nextCheckReason: identity.nextCheckReason ?? 'registered',
     lastCheckedAt: null,

@@ -35,6 +35,8 @@ export interface ShipmentRecord {
   invoicedAt: string
   registeredAt: string
   deliveredAt: string | null
+  /** Set at delivery: delivered by the promised date? null when not delivered or nothing was promised. */
+  deliveredOnTime: boolean | null
   /** null once polling has stopped (done, expired). */
   nextCheckAt: string | null
   /** Why nextCheckAt was chosen, shown on the admin page. */

@@ -22,6 +22,7 @@ export const testRecord = (overrides: Partial<ShipmentRecord> = {}): ShipmentRec
   invoicedAt: '2026-11-02T12:00:00.000Z',
   registeredAt: '2026-11-02T12:00:00.000Z',
   deliveredAt: null,
+  deliveredOnTime: null,
   nextCheckAt: '2026-11-02T12:05:00.000Z',
   nextCheckReason: 'registered',
   lastCheckedAt: null,

@@ -12,14 +12,30 @@ export const CHART_DAYS = 30
 const DAY = 24 * 3600_000
 /** Count queries in flight at once (Master Data throttles per account). */
 const COUNT_CONCURRENCY = 16
-/** Delivered shipments are read this many per scroll page to compare dates. */
-const SCROLL_SIZE = 1000
 
 export interface Charts {
   /** Shipments invoiced on each of the last 30 UTC days (today included), by current status. */
   days: Array<{ date: string; byStatus: Partial<Record<TrackingStatus, number>> }>
   /** Per carrier, over shipments invoiced in the same 30 days and delivered with a promised date. */
   onTime: Array<{ carrier: CarrierCode; displayName: string; delivered: number; onTime: number; rate: number | null }>
+}
+
+const CACHE_BUCKET = 'admin'
+const CACHE_FILE = 'charts.json'
+/** 30-day trends do not need to be live: recomputing them costs a few hundred counts. */
+const CACHE_TTL_MS = 15 * 60_000
+
+/** The charts, from a VBase copy younger than 15 minutes when there is one. */
+export async function chartsCached(ctx: AppContext): Promise<Charts & { computedAt: string }> {
+  const cached = await ctx.clients.vbase
+    .getJSON<(Charts & { computedAt: string }) | null>(CACHE_BUCKET, CACHE_FILE, true)
+    .catch(() => null)
+  if (cached && Date.now() - Date.parse(cached.computedAt) < CACHE_TTL_MS) return cached
+  const fresh = { ...(await buildCharts(ctx)), computedAt: new Date().toISOString() }
+  await ctx.clients.vbase.saveJSON(CACHE_BUCKET, CACHE_FILE, fresh).catch((error: unknown) => {
+    ctx.vtex.logger.warn({ message: 'could not cache the admin charts', error: String(error) })
+  })
+  return fresh
 }
 
 export async function buildCharts(ctx: AppContext): Promise<Charts> {
@@ -79,26 +95,14 @@ async function statusByDay(registry: ShipmentRegistry, days: string[]): Promise<
   })
 }
 
-/** deliveredAt <= promisedDelivery needs both dates of each document: scroll the delivered ones. */
+/** Two counts per carrier: delivered with a promise, and of those, on time (flag set at delivery). */
 async function onTimeByCarrier(registry: ShipmentRegistry, window: string): Promise<Charts['onTime']> {
-  const tally = new Map<CarrierCode, { delivered: number; onTime: number }>(
-    CARRIER_CODES.map((code) => [code, { delivered: 0, onTime: 0 }])
-  )
-  const pages = registry.scroll({
-    where: and([window, 'status="DELIVERED"', 'promisedDelivery is not null']),
-    size: SCROLL_SIZE,
-    fields: ['carrier', 'deliveredAt', 'promisedDelivery'],
-  })
-  for await (const page of pages) {
-    for (const record of page) {
-      const counts = record.carrier ? tally.get(record.carrier) : undefined
-      if (!counts || !record.deliveredAt || !record.promisedDelivery) continue
-      counts.delivered += 1
-      if (Date.parse(record.deliveredAt) <= Date.parse(record.promisedDelivery)) counts.onTime += 1
-    }
-  }
-  return CARRIER_CODES.map((carrier) => {
-    const { delivered, onTime } = tally.get(carrier) ?? { delivered: 0, onTime: 0 }
+  return mapLimit(CARRIER_CODES, COUNT_CONCURRENCY, async (carrier) => {
+    const base = and([window, `carrier=${quote(carrier)}`, 'status="DELIVERED"'])
+    const [delivered, onTime] = await Promise.all([
+      registry.count(and([base, 'deliveredOnTime is not null'])),
+      registry.count(and([base, 'deliveredOnTime=true'])),
+    ])
     return {
       carrier,
       displayName: CARRIER_ADAPTERS[carrier].displayName,

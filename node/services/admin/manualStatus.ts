@@ -1,4 +1,5 @@
 import type { TrackingEvent } from '../../carriers/types'
+import { deliveredOnTime } from '../../tracking/onTime'
 import { eventsHash } from '../../tracking/eventsHash'
 import { trackingUpdateFor } from '../../tracking/omsPayloads'
 import { nextCheck } from '../../tracking/schedulePolicy'
@@ -104,6 +105,7 @@ export function manualStatusUpdate(
     lastEventLocation: formatLocation(last.location),
     firstEventAt: new Date(events[0].occurredAt).toISOString(),
     deliveredAt: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
+    deliveredOnTime: deliveredOnTime(deliveredAt, record.promisedDelivery),
     lastManualActionBy: ctx.by,
     // A final status settles the shipment: past carrier errors no longer need attention.
     ...(terminal ? { consecutiveErrors: 0, lastErrorReason: null, lastErrorMessage: null, lastErrorAt: null } : {}),
