@@ -14,6 +14,7 @@ for (const bench of benches) {
   console.log(`\n==> ${bench}`)
   const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, bench)], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   })

@@ -110,7 +110,11 @@ const pick = (body: { checked: number; orderWrites: number; errors: number; comp
   complete: body.complete,
 })
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+// The runtime keeps timers alive after stop(): exit explicitly once the report is written.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  }
+)
