@@ -1,14 +1,12 @@
 import type { CarrierCode } from '../../carriers/types'
 import { CARRIER_CODES, isCarrierCode } from '../../carriers/types'
-import { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import { attentionCutoffs } from '../../tracking/attention'
 import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
-import { loadSettings } from '../settings'
 import { AdminRequestError } from './adminErrors'
 import type { AdminUser } from './adminAuth'
 import { secretRedactor } from './secrets'
-import { isShipmentId } from './shipmentDetail'
+import { loadShipmentForAction } from './shipmentAction'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
 
@@ -31,18 +29,13 @@ export async function correctCarrier(
   carrier: CarrierCode,
   admin: AdminUser
 ): Promise<ShipmentDetail | null> {
-  if (!isShipmentId(id)) return null
-  const settings = await loadSettings(ctx)
-  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
-  await registry.ensureSchema()
-  const record = await registry.get(id)
-  if (record === null) return null
-  if (!record.trackingNumber) {
-    throw new AdminRequestError(
-      'no_tracking_number',
-      'This package has no tracking number yet; the carrier can be set once the invoice has one'
-    )
-  }
+  const loaded = await loadShipmentForAction(
+    ctx,
+    id,
+    'This package has no tracking number yet; the carrier can be set once the invoice has one'
+  )
+  if (loaded === null) return null
+  const { settings, registry, record } = loaded
   const now = Date.now()
   const patch = carrierCorrection(record, carrier, admin.email, now)
   await registry.patch(id, patch)

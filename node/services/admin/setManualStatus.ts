@@ -1,16 +1,14 @@
-import { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import { attentionCutoffs } from '../../tracking/attention'
 import type { AppContext } from '../../typings/context'
 import type { TrackingUpdate } from '../../typings/orders'
 import type { ShipmentRecord } from '../../tracking/shipment'
 import { asPlatformError, httpStatusOf } from '../platformErrors'
-import { loadSettings } from '../settings'
 import { AdminRequestError } from './adminErrors'
 import type { AdminUser } from './adminAuth'
 import type { ManualStatusInput } from './manualStatus'
 import { manualStatusUpdate } from './manualStatus'
 import { secretRedactor } from './secrets'
-import { isShipmentId } from './shipmentDetail'
+import { loadShipmentForAction } from './shipmentAction'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
 
@@ -24,18 +22,13 @@ export async function setManualStatus(
   input: ManualStatusInput,
   admin: AdminUser
 ): Promise<ShipmentDetail | null> {
-  if (!isShipmentId(id)) return null
-  const settings = await loadSettings(ctx)
-  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
-  await registry.ensureSchema()
-  const record = await registry.get(id)
-  if (record === null) return null
-  if (!record.trackingNumber) {
-    throw new AdminRequestError(
-      'no_tracking_number',
-      'VTEX accepts tracking updates only for invoices with a tracking number; this package has none yet'
-    )
-  }
+  const loaded = await loadShipmentForAction(
+    ctx,
+    id,
+    'VTEX accepts tracking updates only for invoices with a tracking number; this package has none yet'
+  )
+  if (loaded === null) return null
+  const { settings, registry, record } = loaded
   const now = Date.now()
   const { patch, trackingUpdate } = manualStatusUpdate(record, input, {
     now,
