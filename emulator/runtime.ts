@@ -84,10 +84,25 @@ export async function startRuntime(buildDir: string, proxyUrl: string): Promise<
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
+      await closeRuntimeTracer()
+    },
   }
+}
+
+/**
+ * The runtime starts a process-wide Jaeger tracer (a UDP socket and timers) that closing its
+ * server leaves open; without this a process that ran the stack never exits on its own.
+ */
+async function closeRuntimeTracer(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { TracerSingleton } = require('@vtex/api/lib/service/tracing/TracerSingleton') as {
+    TracerSingleton: { singleton?: { close(callback: () => void): void } }
+  }
+  const tracer = TracerSingleton.singleton
+  if (tracer) await new Promise<void>((resolve) => tracer.close(resolve))
 }

@@ -78,18 +78,6 @@ async function api<T>(route: string): Promise<T> {
   return (await response.json()) as T
 }
 
-/**
- * The @vtex/api runtime starts a process-wide Jaeger tracer (a UDP socket and timers) that closing
- * its server leaves open; without this the test process never exits on its own.
- */
-async function closeRuntimeTracer(): Promise<void> {
-  const { TracerSingleton } = (await import('@vtex/api/lib/service/tracing/TracerSingleton')) as unknown as {
-    TracerSingleton: { singleton?: { close(callback: () => void): void } }
-  }
-  const tracer = TracerSingleton.singleton
-  if (tracer) await new Promise<void>((resolve) => tracer.close(resolve))
-}
-
 /** Waits until the shipments table shows the answer to the current filter. */
 async function tableSettled(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="shipments-table"][data-loading="false"]')
@@ -122,7 +110,6 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
   after(async () => {
     await browser?.close()
     await stack?.stop()
-    await closeRuntimeTracer()
   })
 
   void it('loads the overview with the demo data', async () => {
