@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors'
 import { checkShipments } from '../services/checkShipments'
-import { loadOrder, registerShipments } from '../services/registerShipments'
+import { claimShipments } from '../services/claims/shipmentClaims'
+import { loadOrder, packageIds, registerShipments } from '../services/registerShipments'
 import { loadSettings } from '../services/settings'
 import type { AppEventContext } from '../typings/context'
 import type { OrderStatusChangeBody } from '../typings/events'
@@ -21,14 +22,24 @@ export async function parseOrderEvent(ctx: AppEventContext, next: () => Promise<
   await next()
 }
 
-/** Registers the order's packages and checks the new ones at the carrier right away. */
+/**
+ * Registers the order's packages and checks the new ones at the carrier right away, all under one
+ * claim: of several deliveries of the same event at the same moment, one does the work and the
+ * others find the packages claimed and acknowledge.
+ */
 export async function registerAndCheck(ctx: AppEventContext): Promise<void> {
   const orderId = ctx.state.orderEvent?.orderId
   if (!orderId) throw new Error('parseOrderEvent must run first')
   const settings = await loadSettings(ctx)
   const order = await loadOrder(ctx, orderId)
-  const outcome = await registerShipments(ctx, order, settings)
-  if (outcome.due.length === 0) return
-  const summary = await checkShipments(ctx, settings, outcome.due)
-  ctx.vtex.logger.info({ message: 'first check done', orderId, checked: summary.checked, errors: summary.errors })
+  const claim = await claimShipments(ctx.clients.vbase, packageIds(order))
+  try {
+    const outcome = await registerShipments(ctx, order, settings, claim)
+    if (outcome.busy > 0) ctx.vtex.logger.info({ message: 'packages claimed by another worker', orderId, busy: outcome.busy })
+    if (outcome.due.length === 0) return
+    const summary = await checkShipments(ctx, settings, outcome.due, undefined, { claim })
+    ctx.vtex.logger.info({ message: 'first check done', orderId, checked: summary.checked, errors: summary.errors })
+  } finally {
+    await claim.release()
+  }
 }

@@ -1,6 +1,6 @@
 import { adapterFor } from '../carriers/registry'
 import type { CarrierCode, TrackingResult } from '../carriers/types'
-import { CarrierAuthError } from '../errors'
+import { CarrierAuthError, CarrierUnavailableError } from '../errors'
 import type { AppSettings } from '../settings/appSettings'
 import type { AppContext } from '../typings/context'
 
@@ -12,13 +12,15 @@ export async function trackBatch(
   ctx: AppContext,
   settings: AppSettings,
   carrier: CarrierCode,
-  trackingNumbers: string[]
+  trackingNumbers: string[],
+  options: { timeoutMs?: number } = {}
 ): Promise<TrackingResult[]> {
   const adapter = adapterFor(carrier)
   if (trackingNumbers.length > adapter.maxBatchSize) {
     throw new RangeError(`${carrier} takes at most ${adapter.maxBatchSize} numbers per request`)
   }
-  const raw = await fetchRaw(ctx, settings, carrier, trackingNumbers)
+  const request = fetchRaw(ctx, settings, carrier, trackingNumbers)
+  const raw = options.timeoutMs === undefined ? await request : await withTimeout(request, carrier, options.timeoutMs)
   return adapter.parseTrackingResponse(raw, trackingNumbers)
 }
 
@@ -37,3 +39,21 @@ function fetchRaw(ctx: AppContext, settings: AppSettings, carrier: CarrierCode, 
 
 const missingCredentials = (name: string): CarrierAuthError =>
   new CarrierAuthError(name.toLowerCase(), `no ${name} credentials in the app settings`)
+
+/**
+ * The carrier's answer, or a CarrierUnavailableError once `ms` have passed: a run with little time
+ * left must not wait on a hanging carrier (the HTTP request itself still ends at its own timeout).
+ */
+async function withTimeout<T>(request: Promise<T>, carrier: CarrierCode, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CarrierUnavailableError(carrier, `no answer within ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([request, expired])
+  } finally {
+    clearTimeout(timer)
+    // The losing request may still fail later; its rejection is expected and must not go unhandled.
+    request.catch(() => undefined)
+  }
+}

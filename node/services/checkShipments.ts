@@ -1,221 +1,159 @@
 import { adapterFor } from '../carriers/registry'
 import type { CarrierCode, TrackingResult } from '../carriers/types'
-import { AppError, CarrierRateLimitedError } from '../errors'
 import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import type { AppSettings } from '../settings/appSettings'
-import { applyCheckFailure, applyTrackingResult } from '../tracking/applyResult'
-import type { ShipmentPatch, ShipmentRecord } from '../tracking/shipment'
+import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
 import { trackBatch } from './carrierGateway'
+import { CarrierRunGate } from './checks/carrierRunGate'
+import type { PersistContext } from './checks/persistResult'
+import { persistResult, recordFailures } from './checks/persistResult'
+import type { CheckSummary } from './checks/summary'
+import { emptySummary, messageOf } from './checks/summary'
+import type { ClaimSet } from './claims/shipmentClaims'
+import { claimShipments } from './claims/shipmentClaims'
+import { isStale } from './claims/ledger'
 import { chunk, mapLimit } from './concurrency'
-import { asPlatformError, httpStatusOf } from './platformErrors'
+
+export type { CarrierStats, CheckSummary } from './checks/summary'
+export { emptySummary } from './checks/summary'
 
 /** Parallel requests per carrier: Correios batches 50 numbers a call, UPS takes one. */
 const CONCURRENCY: Record<CarrierCode, number> = { correios: 2, ups: 4 }
 /** Shipments of one carrier answer written to OMS and Master Data in parallel (OMS allows 6000 req/min). */
 const PERSIST_CONCURRENCY = 8
+/** A carrier call never waits longer than this, whatever time is left. */
+const MAX_CARRIER_WAIT_MS = 10_000
 
-export interface CarrierStats {
-  checked: number
-  errors: number
-  lastError?: string
-  lastSuccessAt?: string
+export interface CheckOptions {
+  /** Claims the caller already holds (registration claims before it writes); else claimed here. */
+  claim?: ClaimSet
+  /** Epoch ms after which no carrier call starts and running ones are abandoned. */
+  deadline?: number
+  /** Sweep: a shipment someone else checked since it was read, and is no longer due, is skipped. */
+  onlyDue?: boolean
 }
-
-export interface CheckSummary {
-  checked: number
-  changed: number
-  delivered: number
-  orderWrites: number
-  errors: number
-  errorsByReason: Record<string, number>
-  carriers: Partial<Record<CarrierCode, CarrierStats>>
-}
-
-export const emptySummary = (): CheckSummary => ({
-  checked: 0,
-  changed: 0,
-  delivered: 0,
-  orderWrites: 0,
-  errors: 0,
-  errorsByReason: {},
-  carriers: {},
-})
 
 /**
- * Checks active shipments at their carriers and writes what changed to the orders. Shared by the
- * invoiced-event handler (first check), the sweep and the admin's "refresh now". Never throws
- * for one shipment's problem: each failure is recorded on that shipment with a back-off.
+ * Checks shipments at their carriers and writes what changed to the orders. Shared by the
+ * invoiced-event handler (first check), the sweep and the admin's "check now". Every shipment is
+ * claimed first, so no two workers check it at once; claims are renewed while work goes on and
+ * released only when all of it has settled. Never throws for one shipment's problem: each failure
+ * is recorded on that shipment with a back-off.
  */
 export async function checkShipments(
   ctx: AppContext,
   settings: AppSettings,
   records: readonly ShipmentRecord[],
-  summary: CheckSummary = emptySummary()
+  summary: CheckSummary = emptySummary(),
+  options: CheckOptions = {}
 ): Promise<CheckSummary> {
+  const trackable = records.filter((r) => r.state === 'active' && r.carrier !== null && r.trackingNumber !== null)
+  if (trackable.length === 0) return summary
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
-  const byCarrier = groupByCarrier(records)
-  await Promise.all(
-    [...byCarrier].map(([carrier, group]) => checkCarrier(ctx, settings, registry, carrier, group, summary))
+  const claim = options.claim ?? (await claimShipments(ctx.clients.vbase, trackable.map((r) => r.id)))
+  const stopRenewing = claim.keepAlive((error) =>
+    ctx.vtex.logger.warn({ message: 'could not renew shipment claims', error: messageOf(error) })
   )
+  const pc: PersistContext = { ctx, registry, settings, summary, claim }
+  try {
+    const mine = await freshCopies(registry, claim, trackable, options.onlyDue === true)
+    summary.busy += trackable.length - mine.length
+    const byCarrier = groupByCarrier(mine)
+    // allSettled: a failing carrier never releases the claims while another is still writing.
+    await Promise.allSettled(
+      [...byCarrier].map(([carrier, group]) => checkCarrier(pc, claim, carrier, group, options.deadline))
+    )
+  } finally {
+    stopRenewing()
+    if (!options.claim) {
+      await claim.release().catch((error: unknown) =>
+        ctx.vtex.logger.warn({ message: 'could not release shipment claims', error: messageOf(error) })
+      )
+    }
+  }
   return summary
 }
 
-async function checkCarrier(
-  ctx: AppContext,
-  settings: AppSettings,
+/**
+ * The claimed records, re-read where someone released them after this copy was read (their
+ * stamp is newer): checking an old copy would write the same tracking to the order again.
+ */
+async function freshCopies(
   registry: ShipmentRegistry,
+  claim: ClaimSet,
+  records: readonly ShipmentRecord[],
+  onlyDue: boolean
+): Promise<ShipmentRecord[]> {
+  const held = records.filter((r) => claim.holds(r.id))
+  const fresh = await mapLimit(held, 8, async (record) => {
+    const origin = claim.origins.get(record.id)
+    if (!origin || !isStale(origin, record.lastCheckedAt)) return record
+    const current = await registry.get(record.id)
+    if (!current || current.state !== 'active') return null
+    if (onlyDue && current.nextCheckAt !== null && current.nextCheckAt > new Date().toISOString()) return null
+    return current
+  })
+  return fresh.filter((r): r is ShipmentRecord => r !== null)
+}
+
+async function checkCarrier(
+  pc: PersistContext,
+  claim: ClaimSet,
   carrier: CarrierCode,
   records: ShipmentRecord[],
-  summary: CheckSummary
+  deadline: number | undefined
 ): Promise<void> {
-  const stats = (summary.carriers[carrier] ??= { checked: 0, errors: 0 })
-  let rateLimit: CarrierRateLimitedError | undefined
+  const stats = (pc.summary.carriers[carrier] ??= { checked: 0, errors: 0 })
+  const gate = new CarrierRunGate()
   const batches = chunk(records, adapterFor(carrier).maxBatchSize)
 
   await mapLimit(batches, CONCURRENCY[carrier], async (batch) => {
-    // Once the carrier says "slow down", nobody in this run calls it again: honour Retry-After.
-    if (rateLimit) return recordFailures(ctx, registry, settings, batch, rateLimit, summary, stats)
+    const timeLeft = deadline === undefined ? MAX_CARRIER_WAIT_MS : deadline - Date.now()
+    if (timeLeft <= 0) {
+      pc.summary.deferred += batch.length
+      return
+    }
+    if (gate.closedBy) {
+      stats.skippedBecause = gate.closedBy.reason
+      return recordFailures(pc, batch, gate.closedBy, stats)
+    }
     let results: TrackingResult[]
     try {
       results = await trackBatch(
-        ctx,
-        settings,
+        pc.ctx,
+        pc.settings,
         carrier,
-        batch.map((r) => r.trackingNumber ?? '')
+        batch.map((r) => r.trackingNumber ?? ''),
+        { timeoutMs: Math.min(MAX_CARRIER_WAIT_MS, timeLeft) }
       )
+      gate.succeeded()
     } catch (error) {
-      if (error instanceof CarrierRateLimitedError) rateLimit = error
-      return recordFailures(ctx, registry, settings, batch, error, summary, stats)
+      gate.failed(error)
+      return recordFailures(pc, batch, error, stats)
     }
     stats.lastSuccessAt = new Date().toISOString()
     // Order writes and registry updates are independent per shipment: overlap them.
     await mapLimit([...batch.entries()], PERSIST_CONCURRENCY, async ([index, record]) => {
-      await applyAndPersist(ctx, registry, settings, record, results[index], summary)
+      // A claim lost meanwhile (renewal failed past its expiry): someone else owns it now.
+      if (!claim.holds(record.id)) {
+        pc.summary.busy += 1
+        return
+      }
+      const origin = claim.origins.get(record.id)
+      await persistResult(pc, record, results[index], origin?.kind === 'taken_over')
       stats.checked += 1
     })
   })
 }
 
-async function applyAndPersist(
-  ctx: AppContext,
-  registry: ShipmentRegistry,
-  settings: AppSettings,
-  record: ShipmentRecord,
-  result: TrackingResult,
-  summary: CheckSummary
-): Promise<void> {
-  const now = Date.now()
-  const adapter = adapterFor(result.carrier)
-  const outcome = applyTrackingResult(record, result, {
-    now,
-    pollingIntervalHours: settings.pollingIntervalHours,
-    trackingWindowDays: settings.trackingWindowDays,
-    trackingUrl: adapter.trackingUrl(result.trackingNumber),
-    carrierDisplayName: adapter.displayName,
-  })
-  const log = { orderId: record.orderId, invoiceNumber: record.invoiceNumber, trackingNumber: record.trackingNumber }
-  for (const message of result.messages) {
-    if (message.code === 'UNMAPPED_CODE')
-      ctx.vtex.logger.warn({ message: 'unmapped carrier code', ...log, detail: message.message })
-  }
-
-  const written: ShipmentPatch = {}
-  try {
-    if (outcome.invoicePatch) {
-      await ctx.clients.oms.patchInvoiceTracking(record.orderId, record.invoiceNumber, outcome.invoicePatch)
-      written.trackingUrl = outcome.invoicePatch.trackingUrl
-      written.invoicePatchedAt = new Date(now).toISOString()
-      summary.orderWrites += 1
-    }
-    if (outcome.trackingUpdate) {
-      await ctx.clients.oms.putTracking(record.orderId, record.invoiceNumber, outcome.trackingUpdate)
-      summary.orderWrites += 1
-    }
-  } catch (error) {
-    const reason = httpStatusOf(error) === 404 ? 'order_invoice_not_found' : 'order_write_failed'
-    const typed = asPlatformError('oms', error)
-    ctx.vtex.logger.error({ message: 'writing tracking to the order failed', ...log, reason, error: String(typed) })
-    countError(summary, reason)
-    // Keep what was written; the carrier data is fetched again and re-written on the next try.
-    await registry.patch(record.id, {
-      ...written,
-      ...applyCheckFailure(record, { reason, message: messageOf(typed) }, checkCtx(settings, now)),
-    })
-    return
-  }
-
-  await registry.patch(record.id, { ...outcome.patch, ...written })
-  summary.checked += 1
-  if (outcome.changed) summary.changed += 1
-  if (outcome.patch.status === 'DELIVERED') summary.delivered += 1
-  if (outcome.changed || outcome.invoicePatch) {
-    ctx.vtex.logger.info({
-      message: 'tracking written to order',
-      ...log,
-      status: outcome.patch.status,
-      events: outcome.trackingUpdate?.events.length ?? 0,
-      invoicePatched: outcome.invoicePatch !== undefined,
-    })
-  }
-}
-
-async function recordFailures(
-  ctx: AppContext,
-  registry: ShipmentRegistry,
-  settings: AppSettings,
-  batch: ShipmentRecord[],
-  error: unknown,
-  summary: CheckSummary,
-  stats: CarrierStats
-): Promise<void> {
-  const typed = error instanceof AppError ? error : undefined
-  if (!typed) {
-    // A programming error, not a carrier problem: still recorded per shipment, never dropped.
-    ctx.vtex.logger.error({ message: 'unexpected error while checking shipments', error: String(error) })
-  }
-  const reason = typed?.reason ?? 'unexpected_error'
-  const retryAfterMs = error instanceof CarrierRateLimitedError ? error.retryAfterMs : undefined
-  const now = Date.now()
-  stats.errors += batch.length
-  stats.lastError = `${reason}: ${messageOf(error)}`
-  for (const record of batch) {
-    countError(summary, reason)
-    ctx.vtex.logger.warn({
-      message: 'carrier check failed',
-      orderId: record.orderId,
-      trackingNumber: record.trackingNumber,
-      carrier: record.carrier,
-      reason,
-      retryAfterMs,
-    })
-    await registry.patch(
-      record.id,
-      applyCheckFailure(record, { reason, message: messageOf(error), retryAfterMs }, checkCtx(settings, now))
-    )
-  }
-}
-
 function groupByCarrier(records: readonly ShipmentRecord[]): Map<CarrierCode, ShipmentRecord[]> {
   const groups = new Map<CarrierCode, ShipmentRecord[]>()
   for (const record of records) {
-    if (record.state !== 'active' || record.carrier === null || record.trackingNumber === null) continue
+    if (record.carrier === null) continue
     const group = groups.get(record.carrier) ?? []
     group.push(record)
     groups.set(record.carrier, group)
   }
   return groups
 }
-
-const checkCtx = (settings: AppSettings, now: number) => ({
-  now,
-  pollingIntervalHours: settings.pollingIntervalHours,
-  trackingWindowDays: settings.trackingWindowDays,
-})
-
-function countError(summary: CheckSummary, reason: string): void {
-  summary.errors += 1
-  summary.errorsByReason[reason] = (summary.errorsByReason[reason] ?? 0) + 1
-}
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))

@@ -13,13 +13,18 @@ interface LeaseFile {
 
 export interface Lease {
   holder: string
+  /** Pushes the expiry `ttlMs` ahead; false when the lease was lost (expired and taken). */
+  renew(): Promise<boolean>
+  /** Renews every `ttlMs / 3` until the returned function is called. */
+  keepAlive(onError: (error: unknown) => void): () => void
   release(): Promise<void>
 }
 
 /**
- * A lease in VBase with compare-and-swap (If-Match on the ETag): at most one sweep (or first
- * check) runs per account at a time, whatever the number of replicas. It expires by itself, so a
- * replica that dies mid-run blocks the next one for `ttlMs` at most.
+ * A lease in VBase with compare-and-swap (If-Match on the ETag): at most one sweep runs per
+ * account at a time, whatever the number of replicas. It is renewed while the sweep works and
+ * expires by itself, so a replica that dies mid-run blocks the next one for `ttlMs` at most.
+ * (Shipments themselves are protected by their own claims: see claims/.)
  */
 export async function acquireLease(vbase: VBase, ttlMs: number): Promise<Lease | null> {
   const holder = randomUUID()
@@ -39,8 +44,26 @@ export async function acquireLease(vbase: VBase, ttlMs: number): Promise<Lease |
     if (httpStatusOf(error) === 412 || httpStatusOf(error) === 409) return null
     throw error
   }
+  const renew = async (): Promise<boolean> => {
+    const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+    const latestEtag = latest?.headers?.etag as string | undefined
+    if (latest?.data?.holder !== holder || !latestEtag) return false
+    try {
+      await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder, expiresAt: Date.now() + ttlMs }, undefined, latestEtag)
+      return true
+    } catch (error) {
+      if (httpStatusOf(error) === 412 || httpStatusOf(error) === 409) return false
+      throw error
+    }
+  }
   return {
     holder,
+    renew,
+    keepAlive: (onError) => {
+      const timer = setInterval(() => renew().catch(onError), Math.max(1000, ttlMs / 3))
+      timer.unref()
+      return () => clearInterval(timer)
+    },
     release: async () => {
       const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
       const latestEtag = latest?.headers?.etag as string | undefined

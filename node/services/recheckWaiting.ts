@@ -14,7 +14,8 @@ import { loadOrder, registerShipments } from './registerShipments'
 export async function recheckWaiting(
   ctx: AppContext,
   settings: AppSettings,
-  waiting: readonly ShipmentRecord[]
+  waiting: readonly ShipmentRecord[],
+  deadline = Number.POSITIVE_INFINITY
 ): Promise<ShipmentRecord[]> {
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   const now = Date.now()
@@ -23,6 +24,8 @@ export async function recheckWaiting(
   for (const record of waiting) byOrder.set(record.orderId, [...(byOrder.get(record.orderId) ?? []), record])
 
   for (const [orderId, records] of byOrder) {
+    // Out of time: the rest stay due and are re-read by the next run.
+    if (Date.now() >= deadline) break
     let becameDue: Set<string>
     try {
       const outcome = await registerShipments(ctx, await loadOrder(ctx, orderId), settings)

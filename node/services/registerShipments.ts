@@ -8,6 +8,8 @@ import { identityChange, newShipmentRecord, shippedPackages } from '../tracking/
 import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
 import type { Order } from '../typings/orders'
+import type { ClaimSet } from './claims/shipmentClaims'
+import { claimShipments } from './claims/shipmentClaims'
 import { asPlatformError, httpStatusOf } from './platformErrors'
 
 export interface RegistrationOutcome {
@@ -17,7 +19,13 @@ export interface RegistrationOutcome {
   unchanged: number
   /** Packages registered but not pollable yet (no number, or no carrier). */
   waiting: number
+  /** Packages another worker was registering or checking at that moment (claimed): left to it. */
+  busy: number
 }
+
+/** Registry ids of an order's shipped packages (what registration claims). */
+export const packageIds = (order: Order): string[] =>
+  shippedPackages(order).map((pkg) => shipmentId(order.orderId, pkg.invoiceNumber))
 
 export async function loadOrder(ctx: AppContext, orderId: string): Promise<Order> {
   try {
@@ -38,12 +46,28 @@ export const registrationContext = (settings: AppSettings, now = Date.now()): Re
 /**
  * Upserts one registry document per shipped package of an order. Idempotent: a duplicate event
  * finds the same deterministic ids and changes nothing; a tracking number that appeared since
- * updates the document and makes it due.
+ * updates the document and makes it due. Each package is claimed first (or under the caller's
+ * `claim`), so concurrent deliveries of the same event never both create or check it.
  */
 export async function registerShipments(
   ctx: AppContext,
   order: Order,
-  settings: AppSettings
+  settings: AppSettings,
+  claim?: ClaimSet
+): Promise<RegistrationOutcome> {
+  const own = claim ?? (await claimShipments(ctx.clients.vbase, packageIds(order)))
+  try {
+    return await registerClaimed(ctx, order, settings, own)
+  } finally {
+    if (!claim) await own.release()
+  }
+}
+
+async function registerClaimed(
+  ctx: AppContext,
+  order: Order,
+  settings: AppSettings,
+  claim: ClaimSet
 ): Promise<RegistrationOutcome> {
   const packages = shippedPackages(order)
   if (packages.length === 0) {
@@ -52,10 +76,14 @@ export async function registerShipments(
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
   const regCtx = registrationContext(settings)
-  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0 }
+  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0 }
 
   for (const pkg of packages) {
     const id = shipmentId(order.orderId, pkg.invoiceNumber)
+    if (!claim.holds(id)) {
+      outcome.busy += 1
+      continue
+    }
     const existing = await registry.get(id)
     if (existing === null) {
       const record = newShipmentRecord(id, order, pkg, regCtx)

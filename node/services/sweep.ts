@@ -9,6 +9,8 @@ import type { SweepStatus } from './sweepStatus'
 import { saveSweepStatus } from './sweepStatus'
 
 const PAGE_SIZE = 100
+/** The lease outlives a stalled renewal by this much; renewed every third of it. */
+const LEASE_TTL_MS = 60_000
 
 export type SweepResult = { skipped: 'another_sweep_running' } | ({ skipped?: undefined } & SweepStatus)
 
@@ -19,8 +21,11 @@ export type SweepResult = { skipped: 'another_sweep_running' } | ({ skipped?: un
  */
 export async function runSweep(ctx: AppContext, budgetMs: number): Promise<SweepResult> {
   const settings = await loadSettings(ctx)
-  const lease = await acquireLease(ctx.clients.vbase, budgetMs + 30_000)
+  const lease = await acquireLease(ctx.clients.vbase, LEASE_TTL_MS)
   if (!lease) return { skipped: 'another_sweep_running' }
+  const stopRenewing = lease.keepAlive((error) =>
+    ctx.vtex.logger.warn({ message: 'could not renew the sweep lease', error: String(error) })
+  )
 
   const started = Date.now()
   const deadline = started + budgetMs
@@ -57,13 +62,18 @@ export async function runSweep(ctx: AppContext, budgetMs: number): Promise<Sweep
       const waiting = due.filter((r) => r.state === 'awaiting_tracking' || r.state === 'unresolved_carrier')
       const active = due.filter((r) => r.state === 'active')
       status.rechecked += waiting.length
-      const nowTrackable = waiting.length > 0 ? await recheckWaiting(ctx, settings, waiting) : []
+      const nowTrackable = waiting.length > 0 ? await recheckWaiting(ctx, settings, waiting, deadline) : []
       nowTrackable.forEach((r) => seen.add(r.id))
-      await checkShipments(ctx, settings, [...active, ...nowTrackable], status)
-      await saveSweepStatus(ctx.clients.vbase, status)
+      await checkShipments(ctx, settings, [...active, ...nowTrackable], status, { deadline, onlyDue: true })
+      await saveSweepStatus(ctx.clients.vbase, status).catch((error: unknown) =>
+        ctx.vtex.logger.warn({ message: 'could not save sweep progress', error: String(error) })
+      )
     }
     if (!status.complete) status.stoppedBecause = 'time_budget'
   } finally {
+    // Every check above has settled (checkShipments waits for all of its work): only now may
+    // another sweep start.
+    stopRenewing()
     status.running = false
     status.finishedAt = new Date().toISOString()
     status.durationMs = Date.now() - started

@@ -3,6 +3,7 @@ import type { ShipmentRecord, ShipmentState } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
 import { checkShipments } from '../checkShipments'
+import { claimShipments } from '../claims/shipmentClaims'
 import { mapLimit } from '../concurrency'
 import { recheckWaiting } from '../recheckWaiting'
 import { loadSettings } from '../settings'
@@ -56,7 +57,18 @@ export async function refreshShipments(ctx: AppContext, ids: string[], admin: Ad
     .filter((r) => r.state === 'active' || r.state === 'expired')
     .map((r) => ({ ...r, state: 'active' as const }))
   const nowTrackable = waiting.length > 0 ? await recheckWaiting(ctx, settings, waiting) : []
-  await checkShipments(ctx, settings, [...trackable, ...nowTrackable])
+  const toCheck = [...trackable, ...nowTrackable]
+  // The same claims as the sweep's: a shipment the sweep is checking right now is left to it.
+  const claim = await claimShipments(
+    ctx.clients.vbase,
+    toCheck.map((r) => r.id)
+  )
+  const busy = new Set(toCheck.filter((r) => !claim.holds(r.id)).map((r) => r.id))
+  try {
+    await checkShipments(ctx, settings, toCheck, undefined, { claim })
+  } finally {
+    await claim.release()
+  }
   ctx.vtex.logger.info({
     message: 'admin refreshed shipments',
     by: admin.email,
@@ -67,7 +79,11 @@ export async function refreshShipments(ctx: AppContext, ids: string[], admin: Ad
   const after = await read()
   return {
     refreshed: trackable.length + waiting.length,
-    results: ids.map((id, i) => resultFor(id, records[i], after[i], startedAt)),
+    results: ids.map((id, i) =>
+      busy.has(id)
+        ? { id, status: after[i]?.status ?? null, state: after[i]?.state ?? null, error: 'being_checked' }
+        : resultFor(id, records[i], after[i], startedAt)
+    ),
   }
 }
 

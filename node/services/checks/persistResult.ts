@@ -1,0 +1,175 @@
+import { adapterFor } from '../../carriers/registry'
+import type { TrackingResult } from '../../carriers/types'
+import { AppError, CarrierRateLimitedError } from '../../errors'
+import type { ClaimSet } from '../claims/shipmentClaims'
+import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
+import type { AppSettings } from '../../settings/appSettings'
+import { applyCheckFailure, applyTrackingResult } from '../../tracking/applyResult'
+import type { CheckOutcome } from '../../tracking/applyResult'
+import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
+import type { AppContext } from '../../typings/context'
+import { asPlatformError, httpStatusOf } from '../platformErrors'
+import { orderAlreadyShows } from './orderAlreadyShows'
+import type { CarrierStats, CheckSummary } from './summary'
+import { countError, messageOf } from './summary'
+
+export interface PersistContext {
+  ctx: AppContext
+  registry: ShipmentRegistry
+  settings: AppSettings
+  summary: CheckSummary
+  /** The claims this work runs under: each record's new lastCheckedAt is stamped on it. */
+  claim: ClaimSet
+}
+
+/**
+ * Applies one carrier answer to one shipment: order writes first (only what changed), then the
+ * registry. Never throws: whatever fails (Orders API, Master Data, a bug) is recorded on this
+ * shipment with a back-off and counted, and the other shipments go on.
+ * `verifyOrder` is set when the claim was taken over from a worker that died: it may have written
+ * the order and not the registry, so the order is read and what it already shows is not re-sent.
+ */
+export async function persistResult(
+  pc: PersistContext,
+  record: ShipmentRecord,
+  result: TrackingResult,
+  verifyOrder: boolean
+): Promise<void> {
+  const { ctx, registry, settings, summary } = pc
+  const now = Date.now()
+  const log = { orderId: record.orderId, invoiceNumber: record.invoiceNumber, trackingNumber: record.trackingNumber }
+  let outcome: CheckOutcome
+  try {
+    const adapter = adapterFor(result.carrier)
+    outcome = applyTrackingResult(record, result, {
+      now,
+      pollingIntervalHours: settings.pollingIntervalHours,
+      trackingWindowDays: settings.trackingWindowDays,
+      trackingUrl: adapter.trackingUrl(result.trackingNumber),
+      carrierDisplayName: adapter.displayName,
+    })
+  } catch (error) {
+    ctx.vtex.logger.error({ message: 'could not apply the carrier answer', ...log, error: messageOf(error) })
+    await recordOne(pc, record, 'unexpected_error', error, now)
+    return
+  }
+  for (const message of result.messages) {
+    if (message.code === 'UNMAPPED_CODE')
+      ctx.vtex.logger.warn({ message: 'unmapped carrier code', ...log, detail: message.message })
+  }
+
+  const written: ShipmentPatch = {}
+  try {
+    const skip = verifyOrder ? await orderAlreadyShows(ctx, record, outcome) : { invoice: false, tracking: false }
+    if (outcome.invoicePatch && !skip.invoice) {
+      await ctx.clients.oms.patchInvoiceTracking(record.orderId, record.invoiceNumber, outcome.invoicePatch)
+      summary.orderWrites += 1
+    }
+    if (outcome.invoicePatch) {
+      written.trackingUrl = outcome.invoicePatch.trackingUrl
+      written.invoicePatchedAt = new Date(now).toISOString()
+    }
+    if (outcome.trackingUpdate && !skip.tracking) {
+      await ctx.clients.oms.putTracking(record.orderId, record.invoiceNumber, outcome.trackingUpdate)
+      summary.orderWrites += 1
+    }
+  } catch (error) {
+    const reason = httpStatusOf(error) === 404 ? 'order_invoice_not_found' : 'order_write_failed'
+    const typed = asPlatformError('oms', error)
+    ctx.vtex.logger.error({ message: 'writing tracking to the order failed', ...log, reason, error: String(typed) })
+    // Keep what was written; the carrier data is fetched again and re-written on the next try.
+    await recordOne(pc, record, reason, typed, now, written)
+    return
+  }
+
+  try {
+    await registry.patch(record.id, { ...outcome.patch, ...written })
+  } catch (error) {
+    ctx.vtex.logger.error({ message: 'saving the check to the registry failed', ...log, error: messageOf(error) })
+    countError(summary, 'registry_write_failed')
+    // The order has it; the registry does not: whoever checks next must compare with the order.
+    pc.claim.stamp(record.id, null)
+    return
+  }
+  pc.claim.stamp(record.id, outcome.patch.lastCheckedAt ?? null)
+  summary.checked += 1
+  if (outcome.changed) summary.changed += 1
+  if (outcome.patch.status === 'DELIVERED') summary.delivered += 1
+  if (outcome.changed || outcome.invoicePatch) {
+    ctx.vtex.logger.info({
+      message: 'tracking written to order',
+      ...log,
+      status: outcome.patch.status,
+      events: outcome.trackingUpdate?.events.length ?? 0,
+      invoicePatched: outcome.invoicePatch !== undefined,
+    })
+  }
+}
+
+/** A whole batch the carrier did not answer for (outage, rate limit, auth): each shipment records it. */
+export async function recordFailures(
+  pc: PersistContext,
+  batch: readonly ShipmentRecord[],
+  error: unknown,
+  stats: CarrierStats
+): Promise<void> {
+  const typed = error instanceof AppError ? error : undefined
+  if (!typed) {
+    // A programming error, not a carrier problem: still recorded per shipment, never dropped.
+    pc.ctx.vtex.logger.error({ message: 'unexpected error while checking shipments', error: String(error) })
+  }
+  const reason = typed?.reason ?? 'unexpected_error'
+  const now = Date.now()
+  stats.errors += batch.length
+  stats.lastError = `${reason}: ${messageOf(error)}`
+  for (const record of batch) {
+    pc.ctx.vtex.logger.warn({
+      message: 'carrier check failed',
+      orderId: record.orderId,
+      trackingNumber: record.trackingNumber,
+      carrier: record.carrier,
+      reason,
+      retryAfterMs: error instanceof CarrierRateLimitedError ? error.retryAfterMs : undefined,
+    })
+    await recordOne(pc, record, reason, error, now)
+  }
+}
+
+async function recordOne(
+  pc: PersistContext,
+  record: ShipmentRecord,
+  reason: string,
+  error: unknown,
+  now: number,
+  extra: ShipmentPatch = {}
+): Promise<void> {
+  countError(pc.summary, reason)
+  const retryAfterMs = error instanceof CarrierRateLimitedError ? error.retryAfterMs : retryAfterOf(error)
+  const patch = applyCheckFailure(
+    record,
+    { reason, message: messageOf(error), retryAfterMs },
+    {
+      now,
+      pollingIntervalHours: pc.settings.pollingIntervalHours,
+      trackingWindowDays: pc.settings.trackingWindowDays,
+    }
+  )
+  try {
+    await pc.registry.patch(record.id, { ...extra, ...patch })
+    pc.claim.stamp(record.id, patch.lastCheckedAt ?? null)
+  } catch (saveError) {
+    // Master Data refused even the failure note: the shipment stays due and is retried next run.
+    pc.ctx.vtex.logger.error({
+      message: 'could not record a failed check',
+      orderId: record.orderId,
+      reason,
+      error: messageOf(saveError),
+    })
+    countError(pc.summary, 'registry_write_failed')
+  }
+}
+
+const retryAfterOf = (error: unknown): number | undefined =>
+  (error as { retryAfterMs?: unknown } | null)?.retryAfterMs === undefined
+    ? undefined
+    : Number((error as { retryAfterMs: unknown }).retryAfterMs)
