@@ -43,16 +43,23 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
     }
     if (route === 'GET /received') return json(200, received(platform, req.query))
     if (route === 'POST /faults') {
+      const onlyTiming = body.status === undefined && (body.delayMs !== undefined || body.hang === true)
       platform.faults.add({
         host: String(body.host),
         pathIncludes: body.pathIncludes === undefined ? undefined : String(body.pathIncludes),
+        queryIncludes: body.queryIncludes === undefined ? undefined : String(body.queryIncludes),
         method: body.method === undefined ? undefined : String(body.method),
         times: Number(body.times ?? 1),
-        response: {
-          status: Number(body.status ?? 500),
-          headers: (body.headers as Record<string, string> | undefined) ?? { 'content-type': 'application/json' },
-          body: body.body ?? { error: 'injected fault' },
-        },
+        delayMs: body.delayMs === undefined ? undefined : Number(body.delayMs),
+        hang: body.hang === true,
+        probability: body.probability === undefined ? undefined : Number(body.probability),
+        response: onlyTiming
+          ? undefined
+          : {
+              status: Number(body.status ?? 500),
+              headers: (body.headers as Record<string, string> | undefined) ?? { 'content-type': 'application/json' },
+              body: body.body ?? { error: 'injected fault' },
+            },
       })
       return json(201, platform.faults.pending())
     }

@@ -80,20 +80,30 @@ async function handle(
   try {
     req = await readRequest(incoming)
     const isProxied = /^https?:\/\//i.test(incoming.url ?? '')
-    const { response, module } = isProxied ? await dispatch(options, req) : await dispatchLocal(options, req)
+    const { response, module } = isProxied ? await dispatch(options, req, incoming) : await dispatchLocal(options, req)
+    if (response === HUNG) return
     if (isProxied) options.journal?.record(module, req, response)
-    send(outgoing, response)
+    if (!outgoing.destroyed) send(outgoing, response)
   } catch (error) {
     send(outgoing, json(500, { error: 'emulator failure', message: (error as Error).message }))
   }
 }
 
+/** A hanging fault: nothing is ever sent; the socket closes when the client gives up. */
+const HUNG: EmuResponse = { status: 0 }
+
 async function dispatch(
   options: ProxyServerOptions,
-  req: EmuRequest
+  req: EmuRequest,
+  incoming: http.IncomingMessage
 ): Promise<{ response: EmuResponse; module: string }> {
   const fault = options.faults?.take(req)
-  if (fault) return { response: fault, module: 'fault' }
+  if (fault?.hang) {
+    await new Promise<void>((resolve) => incoming.socket.once('close', () => resolve()))
+    return { response: HUNG, module: 'fault' }
+  }
+  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+  if (fault?.response) return { response: fault.response, module: 'fault' }
   for (const module of options.modules) {
     const response = await module.handle(req)
     if (response) return { response, module: module.name }

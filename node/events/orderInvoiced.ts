@@ -35,7 +35,8 @@ export async function registerAndCheck(ctx: AppEventContext): Promise<void> {
   const claim = await claimShipments(ctx.clients.vbase, packageIds(order))
   try {
     const outcome = await registerShipments(ctx, order, settings, claim)
-    if (outcome.busy > 0) ctx.vtex.logger.info({ message: 'packages claimed by another worker', orderId, busy: outcome.busy })
+    if (outcome.busy > 0)
+      ctx.vtex.logger.info({ message: 'packages claimed by another worker', orderId, busy: outcome.busy })
     if (outcome.due.length === 0) return
     const summary = await checkShipments(ctx, settings, outcome.due, undefined, { claim })
     ctx.vtex.logger.info({ message: 'first check done', orderId, checked: summary.checked, errors: summary.errors })

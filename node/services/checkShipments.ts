@@ -51,7 +51,12 @@ export async function checkShipments(
   const trackable = records.filter((r) => r.state === 'active' && r.carrier !== null && r.trackingNumber !== null)
   if (trackable.length === 0) return summary
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
-  const claim = options.claim ?? (await claimShipments(ctx.clients.vbase, trackable.map((r) => r.id)))
+  const claim =
+    options.claim ??
+    (await claimShipments(
+      ctx.clients.vbase,
+      trackable.map((r) => r.id)
+    ))
   const stopRenewing = claim.keepAlive((error) =>
     ctx.vtex.logger.warn({ message: 'could not renew shipment claims', error: messageOf(error) })
   )
@@ -67,9 +72,11 @@ export async function checkShipments(
   } finally {
     stopRenewing()
     if (!options.claim) {
-      await claim.release().catch((error: unknown) =>
-        ctx.vtex.logger.warn({ message: 'could not release shipment claims', error: messageOf(error) })
-      )
+      await claim
+        .release()
+        .catch((error: unknown) =>
+          ctx.vtex.logger.warn({ message: 'could not release shipment claims', error: messageOf(error) })
+        )
     }
   }
   return summary

@@ -17,7 +17,10 @@ export function orderShows(
     outcome.invoicePatch !== undefined &&
     pkg.trackingNumber === outcome.invoicePatch.trackingNumber &&
     pkg.trackingUrl === outcome.invoicePatch.trackingUrl
-  return { invoice, tracking: outcome.trackingUpdate !== undefined && sameTracking(pkg.courierStatus, outcome.trackingUpdate) }
+  return {
+    invoice,
+    tracking: outcome.trackingUpdate !== undefined && sameTracking(pkg.courierStatus, outcome.trackingUpdate),
+  }
 }
 
 type CourierStatus = NonNullable<OrderPackage['courierStatus']>

@@ -160,3 +160,32 @@ export const carrierCalls = (stack: Stack, carrier: 'correios' | 'ups', tracking
     .list({ module: carrier, sinceSeq })
     .filter((e) => (carrier === 'correios' ? e.path.includes('/srorastro/') : e.path.includes('/track/v1/')))
     .filter((e) => !trackingNumber || e.path.includes(trackingNumber) || e.query.includes(trackingNumber))
+
+/**
+ * Order writes that repeat the previous write to the same invoice (same method, same body): what
+ * "written twice" means. Every write must differ from the one before it for that invoice.
+ */
+export function duplicateOrderWrites(stack: Stack, sinceSeq = 0): string[] {
+  const last = new Map<string, string>()
+  const duplicates: string[] = []
+  for (const write of orderWrites(stack, undefined, sinceSeq)) {
+    if (write.status >= 300) continue
+    const key = `${write.method} ${write.path}`
+    const body = JSON.stringify(write.body)
+    if (last.get(key) === body) duplicates.push(key)
+    last.set(key, body)
+  }
+  return duplicates
+}
+
+/** Makes a carrier answer late (`delayMs`) or never (`hang`) for its next `times` tracking calls. */
+export async function slowCarrier(
+  stack: Stack,
+  carrier: 'correios' | 'ups',
+  fault: { delayMs?: number; hang?: boolean; times?: number }
+): Promise<void> {
+  const host = carrier === 'correios' ? 'api.correios.com.br' : 'onlinetools.ups.com'
+  const pathIncludes = carrier === 'correios' ? '/srorastro/' : '/track/v1/'
+  const added = await call(stack, 'POST', '/_emulator/faults', { host, pathIncludes, times: 1000, ...fault })
+  if (added.status !== 201) throw new Error(`fault not added: ${JSON.stringify(added.body)}`)
+}

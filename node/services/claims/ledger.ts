@@ -35,8 +35,7 @@ export type ClaimOrigin =
 /** Stamps are kept this long: long enough to outlive any copy of a record read before the release. */
 export const STAMP_TTL_MS = 30 * 60_000
 
-export const isHeld = (entry: ClaimEntry | undefined): entry is HeldEntry =>
-  entry !== undefined && 'holder' in entry
+export const isHeld = (entry: ClaimEntry | undefined): entry is HeldEntry => entry !== undefined && 'holder' in entry
 
 export const emptyShard = (): ShardFile => ({ entries: {} })
 

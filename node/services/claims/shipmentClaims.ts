@@ -84,11 +84,7 @@ export class ClaimSet {
  * (If-Match on the ETag). Of N workers asking for the same id at the same moment, exactly one gets
  * it. Ids held by someone else are simply not in the returned set.
  */
-export async function claimShipments(
-  vbase: VBase,
-  ids: readonly string[],
-  ttlMs = CLAIM_TTL_MS
-): Promise<ClaimSet> {
+export async function claimShipments(vbase: VBase, ids: readonly string[], ttlMs = CLAIM_TTL_MS): Promise<ClaimSet> {
   const holder = randomUUID()
   const origins = new Map<string, ClaimOrigin>()
   await forEachShard([...new Set(ids)], async (shardIds) => {
