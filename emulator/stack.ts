@@ -21,6 +21,11 @@ export interface StackOptions {
   tickMs?: number
   local?: (req: EmuRequest) => Promise<EmuResponse | undefined> | EmuResponse | undefined
   buildDir?: string
+  /**
+   * `vtex link` mode: the app starts without the `apps` setup event (VTEX sends it on install
+   * only), so nothing is scheduled until the app registers its sweep itself.
+   */
+  link?: boolean
 }
 
 export interface Stack {
@@ -71,9 +76,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const runtime = await startRuntime(buildDir, platform.url)
   platform.setWorkerUrl(runtime.url)
   platform.infra.saveSettings(account, workspace, appId, options.settings ?? demoSettings())
-  const installed = await platform.gateway.deliverEvent('apps', 'setup', { to: { id: appId } })
-  if (installed.some((d) => d.status >= 300 || d.status === 0)) {
-    throw new Error(`app install failed: ${JSON.stringify(installed)}`)
+  if (!options.link) {
+    const installed = await platform.gateway.deliverEvent('apps', 'setup', { to: { id: appId } })
+    if (installed.some((d) => d.status >= 300 || d.status === 0)) {
+      throw new Error(`app install failed: ${JSON.stringify(installed)}`)
+    }
   }
 
   let ticking = true

@@ -5,7 +5,7 @@ import { clientsConfig } from './clientOptions'
 import type { Clients } from './clients'
 import { onAppSetup } from './events/appSetup'
 import { eventErrorBoundary } from './events/errorBoundary'
-import { parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
+import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
 import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
 import { charts, overview } from './routes/admin/overview'
 import { requireAdmin } from './routes/admin/requireAdmin'
@@ -17,7 +17,7 @@ import type { State } from './typings/context'
 export default new Service<Clients, State, ParamsContext>({
   clients: clientsConfig,
   events: {
-    onOrderInvoiced: [eventErrorBoundary, parseOrderEvent, registerAndCheck],
+    onOrderInvoiced: [eventErrorBoundary, parseOrderEvent, ensureScheduled, registerAndCheck],
     onAppSetup: [eventErrorBoundary, onAppSetup],
   },
   routes: {

@@ -116,6 +116,12 @@ export function createScheduler(deps: SchedulerDeps) {
       })
       await Promise.all(due.map((job) => run(job, now)))
     },
+    /** Loses a job, as a scheduler outage or a manual deletion would (tests of self-healing). */
+    drop: (jobId: string): void => {
+      for (const job of jobs().filter((j) => j.id === jobId)) {
+        remove.run(job.account, job.workspace, job.namespace, job.id)
+      }
+    },
     runNow: (jobId: string): Promise<number> => {
       const job = jobs().find((j) => j.id === jobId)
       if (!job) throw new Error(`no scheduler job ${jobId}`)

@@ -3,6 +3,7 @@ import { checkShipments } from '../services/checkShipments'
 import { claimShipments } from '../services/claims/shipmentClaims'
 import { loadOrder, packageIds, registerShipments } from '../services/registerShipments'
 import { loadSettings } from '../services/settings'
+import { ensureSweepScheduledOccasionally } from '../services/sweepSchedule'
 import type { AppEventContext } from '../typings/context'
 import type { OrderStatusChangeBody } from '../typings/events'
 
@@ -19,6 +20,14 @@ export async function parseOrderEvent(ctx: AppEventContext, next: () => Promise<
   if (body.domain === 'Marketplace') return
   if (body.currentState !== 'invoiced') return
   ctx.state.orderEvent = { ...body, orderId: body.orderId.trim() } as OrderStatusChangeBody
+  await next()
+}
+
+/** First use after `vtex link` (no setup event): register the sweep. Never fails the event. */
+export async function ensureScheduled(ctx: AppEventContext, next: () => Promise<void>): Promise<void> {
+  await ensureSweepScheduledOccasionally(ctx).catch((error: unknown) =>
+    ctx.vtex.logger.warn({ message: 'could not check the sweep schedule', error: String(error) })
+  )
   await next()
 }
 

@@ -9,11 +9,13 @@ export const SWEEP_JOB_ID = 'order-tracking-sweep'
 export const SWEEP_PATH = '/_v/order-tracking/sweep'
 /** Every 30 minutes: each shipment carries its own next-check time; the cron only collects them. */
 export const SWEEP_CRON = '*/30 * * * *'
+export const SWEEP_INTERVAL_MS = 30 * 60_000
 
-interface SecretFile {
+export interface SchedulerSecret {
   secret: string
   createdAt: string
 }
+type SecretFile = SchedulerSecret
 
 const appName = (): string => process.env.VTEX_APP_NAME ?? 'order-tracking'
 
@@ -24,6 +26,29 @@ const appName = (): string => process.env.VTEX_APP_NAME ?? 'order-tracking'
 export async function installScheduler(ctx: AppContext): Promise<void> {
   const secret = randomBytes(32).toString('base64url')
   await ctx.clients.vbase.saveJSON<SecretFile>(BUCKET, SECRET_FILE, { secret, createdAt: new Date().toISOString() })
+  await upsertJob(ctx, secret)
+}
+
+export const readSchedulerSecret = (ctx: AppContext): Promise<SchedulerSecret | null> =>
+  ctx.clients.vbase.getJSON<SecretFile | null>(BUCKET, SECRET_FILE, true)
+
+/**
+ * On first use (no install event, as with `vtex link`) or when the sweep has stopped coming: keeps
+ * the stored secret if there is one, else stores a new one, then upserts the job with whatever
+ * VBase holds after that. Concurrent first uses therefore all register the same secret (the last
+ * one written), and the job id is fixed, so this is safe to repeat.
+ */
+export async function ensureSchedulerJob(ctx: AppContext): Promise<void> {
+  if ((await readSchedulerSecret(ctx)) === null) {
+    const secret = randomBytes(32).toString('base64url')
+    await ctx.clients.vbase.saveJSON<SecretFile>(BUCKET, SECRET_FILE, { secret, createdAt: new Date().toISOString() })
+  }
+  const stored = await readSchedulerSecret(ctx)
+  if (stored === null) throw new Error('the scheduler secret could not be stored in VBase')
+  await upsertJob(ctx, stored.secret)
+}
+
+async function upsertJob(ctx: AppContext, secret: string): Promise<void> {
   const { account, workspace } = ctx.vtex
   const job: SchedulerJob = {
     id: SWEEP_JOB_ID,

@@ -14,6 +14,8 @@ import type { AppContext } from '../../typings/context'
 import { loadSettings } from '../settings'
 import type { SweepStatus } from '../sweepStatus'
 import { readSweepStatus } from '../sweepStatus'
+import type { SweepHealth } from '../sweepSchedule'
+import { ensureSweepScheduled } from '../sweepSchedule'
 import type { Redact } from './secrets'
 import { secretRedactor } from './secrets'
 import { and, attentionWhere, neverPickedUpWhere } from './shipmentQuery'
@@ -46,6 +48,8 @@ export interface Overview {
   }
   carriers: CarrierHealth[]
   lastSweep: SweepStatus | null
+  /** Is the scheduler calling the sweep? Warns when it never was, or no run came for two intervals. */
+  sweepHealth: SweepHealth
 }
 
 export interface CarrierHealth {
@@ -79,7 +83,12 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
     Promise.all(CARRIER_CODES.map((code) => carrierHealth(registry, settings, code, now, redact))),
     readSweepStatus(ctx.clients.vbase),
   ])
+  const sweepHealth = await ensureSweepScheduled(ctx, lastSweep).catch((error: unknown) => {
+    ctx.vtex.logger.warn({ message: 'could not check the sweep schedule', error: String(error) })
+    return sweepHealthUnknown
+  })
   return {
+    sweepHealth,
     generatedAt: new Date(now).toISOString(),
     settings: {
       stuckAfterHours: settings.stuckAfterHours,
@@ -200,3 +209,5 @@ async function countEach<K extends string>(
   const counts = await Promise.all(keys.map(count))
   return Object.fromEntries(keys.map((key, index) => [key, counts[index]])) as Record<K, number>
 }
+
+const sweepHealthUnknown: SweepHealth = { state: 'ok', scheduledAt: null, lastRunAt: null, intervalMinutes: 30 }

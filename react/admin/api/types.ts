@@ -97,6 +97,7 @@ export interface Overview {
   attention: AttentionCounts
   carriers: CarrierHealth[]
   lastSweep: SweepSummary | null
+  sweepHealth: SweepHealth
 }
 
 export interface ChartDay {
@@ -211,3 +212,11 @@ export interface SetStatusInput {
 
 /** Most ids one refresh request may carry. */
 export const MAX_REFRESH_IDS = 50
+
+/** node/services/sweepSchedule.ts SweepHealth */
+export interface SweepHealth {
+  state: 'ok' | 'not_scheduled' | 'late'
+  scheduledAt: string | null
+  lastRunAt: string | null
+  intervalMinutes: number
+}

@@ -92,6 +92,11 @@ const errorReasonMessages: Record<string, MessageDescriptor> = defineMessages({
   invalid_settings: { id: 'admin/order-tracking.errorReason.invalid_settings' },
   invalid_input: { id: 'admin/order-tracking.errorReason.invalid_input' },
   forbidden: { id: 'admin/order-tracking.errorReason.forbidden' },
+  being_checked: { id: 'admin/order-tracking.errorReason.being_checked' },
+  order_write_failed: { id: 'admin/order-tracking.errorReason.order_write_failed' },
+  order_invoice_not_found: { id: 'admin/order-tracking.errorReason.order_invoice_not_found' },
+  registry_write_failed: { id: 'admin/order-tracking.errorReason.registry_write_failed' },
+  unexpected_error: { id: 'admin/order-tracking.errorReason.unexpected_error' },
 })
 
 const unknownCode = defineMessages({

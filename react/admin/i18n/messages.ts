@@ -103,6 +103,8 @@ export const sweepMessages = defineMessages({
   stoppedTimeBudget: { id: 'admin/order-tracking.sweep.stopped.timeBudget' },
   stoppedNothingDue: { id: 'admin/order-tracking.sweep.stopped.nothingDue' },
   stoppedOther: { id: 'admin/order-tracking.sweep.stopped.other' },
+  healthNotScheduled: { id: 'admin/order-tracking.sweep.health.notScheduled' },
+  healthLate: { id: 'admin/order-tracking.sweep.health.late' },
 })
 
 export const chartMessages = defineMessages({

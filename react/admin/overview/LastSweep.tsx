@@ -2,7 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Alert, EmptyState, PageBlock, Spinner, Totalizer } from 'vtex.styleguide'
 
-import type { SweepSummary } from '../api/types'
+import type { SweepHealth, SweepSummary } from '../api/types'
 import { sweepMessages as m } from '../i18n/messages'
 import { useFormat } from '../shared/useFormat'
 
@@ -25,12 +25,30 @@ function StopNote({ sweep }: { sweep: SweepSummary }) {
   )
 }
 
+/** Warns when the scheduler never registered the sweep, or no run came for two intervals. */
+function HealthWarning({ health }: { health: SweepHealth }) {
+  const intl = useIntl()
+  if (health.state === 'ok') return null
+  const since = health.lastRunAt ?? health.scheduledAt
+  const minutes = since ? Math.floor((Date.now() - Date.parse(since)) / 60_000) : 0
+  return (
+    <div className="mb5" data-testid="sweep-health-warning">
+      <Alert type="error">
+        {health.state === 'not_scheduled'
+          ? intl.formatMessage(m.healthNotScheduled)
+          : intl.formatMessage(m.healthLate, { minutes, interval: health.intervalMinutes })}
+      </Alert>
+    </div>
+  )
+}
+
 /** When the scheduled sweep last ran, what it did, and whether it is running now. */
-export function LastSweep({ sweep }: { sweep: SweepSummary | null }) {
+export function LastSweep({ sweep, health }: { sweep: SweepSummary | null; health: SweepHealth }) {
   const intl = useIntl()
   const format = useFormat()
   return (
     <PageBlock title={intl.formatMessage(m.title)} subtitle={intl.formatMessage(m.subtitle)}>
+      <HealthWarning health={health} />
       {!sweep ? (
         <EmptyState title={intl.formatMessage(m.never)} />
       ) : (

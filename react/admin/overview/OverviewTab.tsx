@@ -38,7 +38,7 @@ export function OverviewTab({
             />
             <StatusBreakdown totals={data.totals} onOpen={onOpen} />
             <Charts state={charts} />
-            <LastSweep sweep={data.lastSweep} />
+            <LastSweep sweep={data.lastSweep} health={data.sweepHealth} />
             <CarrierHealth carriers={data.carriers} />
           </div>
         )
