@@ -140,6 +140,8 @@ export class AppGateway {
       'x-vtex-workspace': this.options.workspace,
       'x-vtex-credential': this.options.appToken,
       'x-vtex-workspace-is-production': 'true',
+      // Not an IO header: the simulated now, for an app running in its own process (runtimeChild.ts).
+      'x-emulator-now': String(Date.now()),
       'x-request-id': `emu-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     }
   }

@@ -13,6 +13,9 @@ export interface JournalEntry {
   body: unknown
   /** Header names only for auth headers: secrets are never kept in the journal. */
   headers: Record<string, string>
+  /** Real-time ms (performance.now) when the request arrived and when it was answered: overlap checks. */
+  receivedAtMs: number
+  answeredAtMs: number
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'vtexidclientautcookie', 'cookie'])
@@ -23,7 +26,7 @@ export class Journal {
 
   constructor(private readonly limit = 20000) {}
 
-  record(module: string, req: EmuRequest, res: EmuResponse): void {
+  record(module: string, req: EmuRequest, res: EmuResponse, receivedAtMs = performance.now()): void {
     const headers: Record<string, string> = {}
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue
@@ -40,6 +43,8 @@ export class Journal {
       status: res.status,
       body: req.body,
       headers,
+      receivedAtMs,
+      answeredAtMs: performance.now(),
     })
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit)
   }

@@ -79,10 +79,11 @@ async function handle(
   let req: EmuRequest | undefined
   try {
     req = await readRequest(incoming)
+    const receivedAtMs = performance.now()
     const isProxied = /^https?:\/\//i.test(incoming.url ?? '')
     const { response, module } = isProxied ? await dispatch(options, req, incoming) : await dispatchLocal(options, req)
     if (response === HUNG) return
-    if (isProxied) options.journal?.record(module, req, response)
+    if (isProxied) options.journal?.record(module, req, response, receivedAtMs)
     if (!outgoing.destroyed) send(outgoing, response)
   } catch (error) {
     send(outgoing, json(500, { error: 'emulator failure', message: (error as Error).message }))

@@ -49,7 +49,11 @@ export interface RunningRuntime {
  * pipeline, context, clients, error handling and event dispatch as on IO), with every outbound
  * call sent to `proxyUrl` (the emulator) through HTTP_PROXY.
  */
-export async function startRuntime(buildDir: string, proxyUrl: string): Promise<RunningRuntime> {
+export async function startRuntime(
+  buildDir: string,
+  proxyUrl: string,
+  onServer?: (server: Server) => void
+): Promise<RunningRuntime> {
   const { appId, vendor, name, version } = manifestAppId()
   Object.assign(process.env, {
     VTEX_APP_ID: appId,
@@ -80,6 +84,7 @@ export async function startRuntime(buildDir: string, proxyUrl: string): Promise<
   const app = startWorker(loaders.getServiceJSON())
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, '127.0.0.1', () => resolve(listening))
+    onServer?.(listening)
   })
   const { port } = server.address() as AddressInfo
   return {

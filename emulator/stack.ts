@@ -7,7 +7,9 @@ import { installClock, uninstallClock } from './clock'
 import type { EmuRequest, EmuResponse } from './http'
 import type { Platform } from './platform'
 import { startPlatform } from './platform'
+import type { RunningRuntime } from './runtime'
 import { buildApp, manifestAppId, REPO_ROOT, startRuntime } from './runtime'
+import { startRuntimeProcess } from './runtimeProcess'
 
 export interface StackOptions {
   clock: SimClock
@@ -26,6 +28,11 @@ export interface StackOptions {
    * only), so nothing is scheduled until the app registers its sweep itself.
    */
   link?: boolean
+  /**
+   * Where the app runs: in this process (default, fastest), or in a process of its own whose log
+   * goes to `childLogFile`, which `restartRuntime` kills with SIGKILL and starts again.
+   */
+  childLogFile?: string
 }
 
 export interface Stack {
@@ -34,6 +41,8 @@ export interface Stack {
   account: string
   workspace: string
   appId: string
+  /** Only with `childLogFile`: kills the app's process (SIGKILL) and starts a new one. */
+  restartRuntime(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -73,7 +82,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     local: options.local,
   })
   const buildDir = await buildApp(options.buildDir)
-  const runtime = await startRuntime(buildDir, platform.url)
+  const start = (): Promise<RunningRuntime> =>
+    options.childLogFile
+      ? startRuntimeProcess(buildDir, platform.url, options.childLogFile)
+      : startRuntime(buildDir, platform.url)
+  let runtime = await start()
   platform.setWorkerUrl(runtime.url)
   platform.infra.saveSettings(account, workspace, appId, options.settings ?? demoSettings())
   if (!options.link) {
@@ -99,6 +112,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     account,
     workspace,
     appId,
+    restartRuntime: async () => {
+      if (!options.childLogFile) throw new Error('restartRuntime needs the app in its own process (childLogFile)')
+      await runtime.close()
+      runtime = await start()
+      platform.setWorkerUrl(runtime.url)
+    },
     stop: async () => {
       ticking = false
       if (ticker) clearTimeout(ticker)

@@ -12,7 +12,7 @@ import type { CheckSummary } from './checks/summary'
 import { emptySummary, messageOf } from './checks/summary'
 import type { ClaimSet } from './claims/shipmentClaims'
 import { claimShipments } from './claims/shipmentClaims'
-import { isStale } from './claims/ledger'
+import { isStale, mustVerifyOrder } from './claims/ledger'
 import { chunk, mapLimit } from './concurrency'
 
 export type { CarrierStats, CheckSummary } from './checks/summary'
@@ -147,8 +147,7 @@ async function checkCarrier(
         pc.summary.busy += 1
         return
       }
-      const origin = claim.origins.get(record.id)
-      await persistResult(pc, record, results[index], origin?.kind === 'taken_over')
+      await persistResult(pc, record, results[index], mustVerifyOrder(claim.origins.get(record.id)))
       stats.checked += 1
     })
   })

@@ -1,6 +1,7 @@
 import { adapterFor } from '../../carriers/registry'
 import type { TrackingResult } from '../../carriers/types'
 import { AppError, CarrierRateLimitedError } from '../../errors'
+import { mustVerifyOrder } from '../claims/ledger'
 import type { ClaimSet } from '../claims/shipmentClaims'
 import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { AppSettings } from '../../settings/appSettings'
@@ -50,7 +51,7 @@ export async function persistResult(
     })
   } catch (error) {
     ctx.vtex.logger.error({ message: 'could not apply the carrier answer', ...log, error: messageOf(error) })
-    await recordOne(pc, record, 'unexpected_error', error, now)
+    await recordOne(pc, record, 'unexpected_error', error, now, {}, verifyOrder)
     return
   }
   for (const message of result.messages) {
@@ -59,10 +60,13 @@ export async function persistResult(
   }
 
   const written: ShipmentPatch = {}
+  // Until the registry has saved what the order shows, the next worker must compare with the order.
+  let orderMayBeAhead = verifyOrder
   try {
     const skip = verifyOrder ? await orderAlreadyShows(ctx, record, outcome) : { invoice: false, tracking: false }
     if (outcome.invoicePatch && !skip.invoice) {
       await ctx.clients.oms.patchInvoiceTracking(record.orderId, record.invoiceNumber, outcome.invoicePatch)
+      orderMayBeAhead = true
       summary.orderWrites += 1
     }
     if (outcome.invoicePatch) {
@@ -71,6 +75,7 @@ export async function persistResult(
     }
     if (outcome.trackingUpdate && !skip.tracking) {
       await ctx.clients.oms.putTracking(record.orderId, record.invoiceNumber, outcome.trackingUpdate)
+      orderMayBeAhead = true
       summary.orderWrites += 1
     }
   } catch (error) {
@@ -78,7 +83,7 @@ export async function persistResult(
     const typed = asPlatformError('oms', error)
     ctx.vtex.logger.error({ message: 'writing tracking to the order failed', ...log, reason, error: String(typed) })
     // Keep what was written; the carrier data is fetched again and re-written on the next try.
-    await recordOne(pc, record, reason, typed, now, written)
+    await recordOne(pc, record, reason, typed, now, written, orderMayBeAhead)
     return
   }
 
@@ -87,8 +92,7 @@ export async function persistResult(
   } catch (error) {
     ctx.vtex.logger.error({ message: 'saving the check to the registry failed', ...log, error: messageOf(error) })
     countError(summary, 'registry_write_failed')
-    // The order has it; the registry does not: whoever checks next must compare with the order.
-    pc.claim.stamp(record.id, null)
+    pc.claim.stamp(record.id, record.lastCheckedAt, orderMayBeAhead)
     return
   }
   pc.claim.stamp(record.id, outcome.patch.lastCheckedAt ?? null)
@@ -131,17 +135,23 @@ export async function recordFailures(
       reason,
       retryAfterMs: error instanceof CarrierRateLimitedError ? error.retryAfterMs : undefined,
     })
-    await recordOne(pc, record, reason, error, now)
+    await recordOne(pc, record, reason, error, now, {}, mustVerifyOrder(pc.claim.origins.get(record.id)))
   }
 }
 
+/**
+ * Records a failed check on the shipment (reason, back-off). `orderMayBeAhead`: an order write of
+ * this check went through before the failure, or an earlier one may have; the flag travels in the
+ * claim's release stamp so the next worker reads the order before writing the same news again.
+ */
 async function recordOne(
   pc: PersistContext,
   record: ShipmentRecord,
   reason: string,
   error: unknown,
   now: number,
-  extra: ShipmentPatch = {}
+  extra: ShipmentPatch = {},
+  orderMayBeAhead = false
 ): Promise<void> {
   countError(pc.summary, reason)
   const retryAfterMs = error instanceof CarrierRateLimitedError ? error.retryAfterMs : retryAfterOf(error)
@@ -156,8 +166,9 @@ async function recordOne(
   )
   try {
     await pc.registry.patch(record.id, { ...extra, ...patch })
-    pc.claim.stamp(record.id, patch.lastCheckedAt ?? null)
+    pc.claim.stamp(record.id, patch.lastCheckedAt ?? null, orderMayBeAhead)
   } catch (saveError) {
+    pc.claim.stamp(record.id, record.lastCheckedAt, orderMayBeAhead || Object.keys(extra).length > 0)
     // Master Data refused even the failure note: the shipment stays due and is retried next run.
     pc.ctx.vtex.logger.error({
       message: 'could not record a failed check',

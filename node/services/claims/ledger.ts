@@ -18,6 +18,8 @@ export interface ReleasedEntry {
   releasedAt: number
   /** `lastCheckedAt` of the record as the releasing worker left it (null: not checked). */
   checkedAt: string | null
+  /** The order may show more than the registry says (an order write whose registry save failed). */
+  verifyOrder?: true
 }
 
 export type ClaimEntry = HeldEntry | ReleasedEntry
@@ -29,7 +31,7 @@ export interface ShardFile {
 /** How a claimed shipment was found: free, released by someone (with their stamp), or taken over from a dead holder. */
 export type ClaimOrigin =
   | { kind: 'free' }
-  | { kind: 'released'; checkedAt: string | null }
+  | { kind: 'released'; checkedAt: string | null; verifyOrder: boolean }
   | { kind: 'taken_over'; fromHolder: string }
 
 /** Stamps are kept this long: long enough to outlive any copy of a record read before the release. */
@@ -77,23 +79,33 @@ export function renewIn(
 }
 
 /** Releases the holder's claims with a stamp each; ids someone else holds now are left alone. */
+export interface Stamp {
+  checkedAt: string | null
+  verifyOrder: boolean
+}
+
 export function releaseIn(
   shard: ShardFile,
-  stamps: ReadonlyMap<string, string | null>,
+  stamps: ReadonlyMap<string, Stamp>,
   holder: string,
   now: number
 ): ShardFile {
   const entries = prune(shard.entries, now)
-  for (const [id, checkedAt] of stamps) {
+  for (const [id, stamp] of stamps) {
     const entry = entries[id]
-    if (isHeld(entry) && entry.holder === holder) entries[id] = { releasedAt: now, checkedAt }
+    if (!isHeld(entry) || entry.holder !== holder) continue
+    entries[id] = {
+      releasedAt: now,
+      checkedAt: stamp.checkedAt,
+      ...(stamp.verifyOrder ? { verifyOrder: true as const } : {}),
+    }
   }
   return { entries }
 }
 
 function originOf(entry: ClaimEntry | undefined, holder: string): ClaimOrigin {
   if (entry === undefined) return { kind: 'free' }
-  if (!isHeld(entry)) return { kind: 'released', checkedAt: entry.checkedAt }
+  if (!isHeld(entry)) return { kind: 'released', checkedAt: entry.checkedAt, verifyOrder: entry.verifyOrder === true }
   // Our own expired claim (a renewal that came too late) is not a takeover from someone else.
   return entry.holder === holder ? { kind: 'free' } : { kind: 'taken_over', fromHolder: entry.holder }
 }
@@ -117,6 +129,13 @@ export function shardOf(id: string, shards: number): number {
   }
   return (hash >>> 0) % shards
 }
+
+/**
+ * Must the order be read before writing to it? When the previous holder died (its claim expired)
+ * or said its order write was not saved in the registry: the order may already show this news.
+ */
+export const mustVerifyOrder = (origin: ClaimOrigin | undefined): boolean =>
+  origin?.kind === 'taken_over' || (origin?.kind === 'released' && origin.verifyOrder)
 
 /** Is the copy a worker holds older than what the last releaser left? Then it must be re-read. */
 export function isStale(origin: ClaimOrigin, recordCheckedAt: string | null): boolean {

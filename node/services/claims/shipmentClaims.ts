@@ -2,8 +2,8 @@ import type { VBase } from '@vtex/api'
 import { randomUUID } from 'crypto'
 
 import { httpStatusOf } from '../platformErrors'
-import type { ClaimOrigin, ShardFile } from './ledger'
-import { claimIn, emptyShard, releaseIn, renewIn, shardOf } from './ledger'
+import type { ClaimOrigin, ShardFile, Stamp } from './ledger'
+import { claimIn, emptyShard, mustVerifyOrder, releaseIn, renewIn, shardOf } from './ledger'
 
 const BUCKET = 'claims'
 /** Shards spread concurrent claimers over files, so compare-and-swap conflicts stay rare. */
@@ -17,7 +17,7 @@ const shardPath = (shard: number): string => `shard-${String(shard).padStart(2, 
 /** Claims held by one worker for one unit of work. Created by `claimShipments`. */
 export class ClaimSet {
   private readonly lost = new Set<string>()
-  private readonly stamps = new Map<string, string | null>()
+  private readonly stamps = new Map<string, Stamp>()
   private expiresAt: number
 
   constructor(
@@ -61,9 +61,12 @@ export class ClaimSet {
     return () => clearInterval(timer)
   }
 
-  /** Notes the record's `lastCheckedAt` as this worker left it, for the release stamp. */
-  stamp(id: string, checkedAt: string | null): void {
-    this.stamps.set(id, checkedAt)
+  /**
+   * Notes the record's `lastCheckedAt` as this worker left it, for the release stamp, and whether
+   * the order may be ahead of the registry (the next worker then reads the order before writing).
+   */
+  stamp(id: string, checkedAt: string | null, verifyOrder = false): void {
+    this.stamps.set(id, { checkedAt, verifyOrder })
   }
 
   /** Releases every claim, stamped with what `stamp` noted (null: nothing newer to re-read). */
@@ -72,7 +75,12 @@ export class ClaimSet {
     const ids = [...this.origins.keys()].filter((id) => !this.lost.has(id))
     if (ids.length === 0) return
     await forEachShard(ids, async (shardIds) => {
-      const shardStamps = new Map(shardIds.map((id) => [id, stamps.get(id) ?? null] as const))
+      const shardStamps = new Map(
+        shardIds.map(
+          (id) =>
+            [id, stamps.get(id) ?? { checkedAt: null, verifyOrder: mustVerifyOrder(this.origins.get(id)) }] as const
+        )
+      )
       await compareAndSwap(this.vbase, shardIds[0], (shard) => releaseIn(shard, shardStamps, this.holder, Date.now()))
     })
     this.origins.forEach((_, id) => this.lost.add(id))
