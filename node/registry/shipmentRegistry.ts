@@ -2,6 +2,7 @@ import type { MasterData } from '@vtex/api'
 
 import type { ShipmentPatch, ShipmentRecord } from '../tracking/shipment'
 import { SHIPMENT_ENTITY, SHIPMENT_FIELDS, SHIPMENT_SCHEMA, shipmentSchema } from './schema'
+import { atOrBefore } from './whereBounds'
 
 /** Master Data's maximum page size. */
 export const MAX_PAGE_SIZE = 100
@@ -89,7 +90,7 @@ export class ShipmentRegistry {
    */
   async findDue(nowIso: string, limit: number): Promise<ShipmentRecord[]> {
     const page = await this.search({
-      where: `nextCheckAt<=${nowIso}`,
+      where: atOrBefore('nextCheckAt', nowIso),
       sort: 'nextCheckAt ASC',
       page: 1,
       pageSize: limit,
