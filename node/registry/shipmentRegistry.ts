@@ -103,6 +103,21 @@ export class ShipmentRegistry {
     return page.items
   }
 
+  /**
+   * The packages (`orderId/invoiceNumber`) the registry holds for any of these orders: one search
+   * for a whole page of orders, not one per order.
+   */
+  async knownPackagesOf(orderIds: readonly string[]): Promise<Set<string>> {
+    const known = new Set<string>()
+    if (orderIds.length === 0) return known
+    const where = orderIds.map((orderId) => `orderId=${quote(orderId)}`).join(' OR ')
+    for (let page = 1; ; page++) {
+      const found = await this.search({ where, page, pageSize: MAX_PAGE_SIZE, fields: ['orderId', 'invoiceNumber'] })
+      found.items.forEach((item) => known.add(packageKey(item.orderId, item.invoiceNumber)))
+      if (found.items.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= found.total) return known
+    }
+  }
+
   /** How many documents match (one-document page: Master Data returns the total in a header). */
   async count(where?: string): Promise<number> {
     const page = await this.search({ where, page: 1, pageSize: 1, fields: ['id'] })
@@ -151,6 +166,8 @@ const scrolledDocs = (body: unknown): ShipmentRecord[] => {
   const nested = (body as { data?: unknown } | null)?.data
   return Array.isArray(nested) ? (nested as ShipmentRecord[]) : []
 }
+
+export const packageKey = (orderId: string, invoiceNumber: string): string => `${orderId}/${invoiceNumber}`
 
 /** Master Data `_where` string literal. */
 export const quote = (value: string): string => `"${value.replace(/["\\]/g, '')}"`
