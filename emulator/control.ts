@@ -78,6 +78,7 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
       return json(200, deliveries)
     }
     if (route === 'GET /events') return json(200, platform.gateway.eventLog())
+    if (route === 'GET /contract-violations') return json(200, platform.contract.violations())
     if (route === 'GET /settings') return json(200, appSettings(platform))
     if (route === 'PUT /settings') {
       platform.infra.saveSettings(account, platform.options.workspace, platform.options.appId, body)
