@@ -6,6 +6,7 @@ import type { EmuRequest, EmuResponse } from './http'
 import { json } from './http'
 import type { Platform } from './platform'
 import type { NewOrderInput } from './vtex/oms'
+import { outputInvoicedValue } from './vtex/oms'
 
 const PREFIX = '/_emulator'
 
@@ -77,6 +78,7 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
       return json(200, deliveries)
     }
     if (route === 'GET /events') return json(200, platform.gateway.eventLog())
+    if (route === 'GET /contract-violations') return json(200, platform.contract.violations())
     if (route === 'GET /settings') return json(200, appSettings(platform))
     if (route === 'PUT /settings') {
       platform.infra.saveSettings(account, platform.options.workspace, platform.options.appId, body)
@@ -98,17 +100,18 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
 
 /** Invoices through the real OMS endpoint, as an ERP would, so the broadcast event follows. */
 async function invoice(platform: Platform, orderId: string, body: Record<string, unknown>): Promise<EmuResponse> {
-  const order = platform.orders.getOrder(platform.options.account, orderId) as {
-    items?: Array<{ id: string; price: number; quantity: number }>
-    value?: number
-  } | null
+  const order = platform.orders.getOrder(platform.options.account, orderId)
   if (!order) return json(404, { error: `no order ${orderId}` })
-  const items = (order.items ?? []).map((item) => ({ id: item.id, price: item.price, quantity: item.quantity }))
+  const items = Array.isArray(body.items)
+    ? body.items
+    : order.items.map((item) => ({ id: item.id, price: item.price, quantity: item.quantity }))
+  // One package of several when `invoiceValue` is less than what is left; by default, what is left.
+  const remaining = order.value - outputInvoicedValue(order)
   const invoiceBody = {
     type: 'Output',
     issuanceDate: new Date().toISOString(),
     invoiceNumber: String(body.invoiceNumber ?? `NF-${orderId.replace(/\D/g, '').slice(-6)}`),
-    invoiceValue: String(body.invoiceValue ?? order.value ?? 1000),
+    invoiceValue: String(body.invoiceValue ?? (remaining > 0 ? remaining : order.value)),
     courier: body.courier ?? '',
     trackingNumber: body.trackingNumber ?? '',
     trackingUrl: body.trackingUrl ?? '',

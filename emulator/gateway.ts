@@ -1,6 +1,8 @@
 import http from 'http'
 
 interface ServiceJson {
+  /** Seconds the IO router waits for a route's answer before it gives up with 504. */
+  timeout?: number
   routes?: Record<string, { path: string; public?: boolean }>
   events?: Record<string, { sender: string; topics?: string[]; keys?: string[] }>
 }
@@ -70,18 +72,41 @@ export class AppGateway {
     const path = pathWithQuery.split('?')[0]
     const route = this.matchRoute(path)
     if (!route) return undefined
-    return this.send(
-      method,
-      pathWithQuery,
-      {
-        ...pick(headers, ['content-type', 'authorization', 'cookie', 'accept', 'vtexidclientautcookie']),
-        ...this.platformHeaders(),
-        'x-colossus-route-id': route.id,
-        'x-colossus-params': new URLSearchParams(route.params).toString(),
-        'x-forwarded-host': `${this.options.workspace}--${this.options.account}.myvtex.com`,
-      },
-      body
+    return this.withRouteTimeout(
+      this.send(
+        method,
+        pathWithQuery,
+        {
+          ...pick(headers, ['content-type', 'authorization', 'cookie', 'accept', 'vtexidclientautcookie']),
+          ...this.platformHeaders(),
+          'x-colossus-route-id': route.id,
+          'x-colossus-params': new URLSearchParams(route.params).toString(),
+          'x-forwarded-host': `${this.options.workspace}--${this.options.account}.myvtex.com`,
+        },
+        body
+      )
     )
+  }
+
+  /**
+   * The router stops waiting after service.json's `timeout` (real seconds, not the simulated
+   * clock) and answers 504, whatever the worker does afterwards.
+   */
+  private async withRouteTimeout(pending: Promise<GatewayResponse>): Promise<GatewayResponse> {
+    const seconds = this.options.serviceJson.timeout ?? DEFAULT_ROUTE_TIMEOUT_S
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<GatewayResponse>((resolve) => {
+      timer = setTimeout(() => {
+        const body = Buffer.from(JSON.stringify({ error: `route timed out after ${seconds}s (service.json timeout)` }))
+        resolve({ status: 504, headers: { 'content-type': 'application/json' }, body })
+      }, seconds * 1000)
+    })
+    pending.catch(() => undefined)
+    try {
+      return await Promise.race([pending, timedOut])
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   /** Delivers one platform event to every handler subscribed to sender + topic. */
@@ -167,6 +192,9 @@ export class AppGateway {
     })
   }
 }
+
+/** IO's default when service.json sets none. */
+const DEFAULT_ROUTE_TIMEOUT_S = 10
 
 const pick = (headers: http.IncomingHttpHeaders, names: string[]): Record<string, string> => {
   const picked: Record<string, string> = {}

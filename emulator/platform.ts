@@ -6,6 +6,7 @@ import { Timelines } from './carriers/timelines'
 import type { CorreiosSimulator } from './carriers/correios'
 import type { CarrierSimulator } from './carriers/types'
 import { createUpsSimulator } from './carriers/ups'
+import { ContractGate, MASTER_DATA_API, ORDERS_API } from './contractGate'
 import { handleControl } from './control'
 import { Faults } from './faults'
 import { AppGateway } from './gateway'
@@ -49,6 +50,8 @@ export interface Platform {
   simulators: { correios: CorreiosSimulator; ups: CarrierSimulator & { expireTokens(): void } }
   scheduler: Scheduler
   gateway: AppGateway
+  /** Requests to the Orders API and Master Data that the official OpenAPI files refuse. */
+  contract: ContractGate
   appToken: string
   setWorkerUrl(url: string): void
   /** Resolves when every event delivery started so far has finished. */
@@ -78,6 +81,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const journal = new Journal()
   const faults = new Faults()
   const now = (): number => Date.now()
+  const contract = new ContractGate()
   const masterdata = new MasterDataStore(db)
   const orders = new OrderStore(db)
   const onStateChange = (event: OrderStateChange): void => {
@@ -120,6 +124,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     infra,
     scheduler,
     gateway,
+    contract,
     appToken,
     setWorkerUrl: (url) => {
       workerUrl = url
@@ -133,8 +138,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const server: RunningServer = await startProxyServer(
     {
       modules: [
-        createOmsModule({ store: orders, onStateChange }),
-        createMasterDataModule(masterdata),
+        contract.wrap(createOmsModule({ store: orders, onStateChange }), ORDERS_API),
+        contract.wrap(createMasterDataModule(masterdata), MASTER_DATA_API),
         scheduler.module,
         infra,
         createVtexIdModule({ account: options.account }),

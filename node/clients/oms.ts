@@ -1,7 +1,14 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
-import type { InvoiceTrackingPatch, OmsReceipt, Order, OrderList, TrackingUpdate } from '../typings/orders'
+import type {
+  InvoiceTrackingPatch,
+  OmsReceipt,
+  Order,
+  OrderList,
+  OrderListQuery,
+  TrackingUpdate,
+} from '../typings/orders'
 
 const orders = '/api/oms/pvt/orders'
 const invoicePath = (orderId: string, invoiceNumber: string): string =>
@@ -23,16 +30,20 @@ export class OmsClient extends JanusClient {
     return this.http.get<Order>(`${orders}/${encodeURIComponent(orderId)}`, { metric: 'oms-get-order' })
   }
 
-  /** Recently invoiced orders, newest first (the list endpoint lags indexing by ~4 minutes). */
-  public listInvoiced(fromIso: string, toIso: string, page: number): Promise<OrderList> {
+  /**
+   * One page (of at most 30) of the orders in some statuses whose `dateField` falls in a range,
+   * newest first. The list lags indexing by ~4 minutes and carries no invoices: read each order.
+   */
+  public listOrders(query: OrderListQuery): Promise<OrderList> {
+    const range = `${query.dateField}:[${query.fromIso} TO ${query.toIso}]`
     return this.http.get<OrderList>(orders, {
       metric: 'oms-list-orders',
       params: {
-        f_status: 'invoiced',
-        f_invoicedDate: `invoicedDate:[${fromIso} TO ${toIso}]`,
+        f_status: query.statuses.join(','),
+        [query.dateField === 'invoicedDate' ? 'f_invoicedDate' : 'f_creationDate']: range,
         orderBy: 'creationDate,desc',
         per_page: 100,
-        page,
+        page: query.page,
       },
     })
   }

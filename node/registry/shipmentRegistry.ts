@@ -2,6 +2,7 @@ import type { MasterData } from '@vtex/api'
 
 import type { ShipmentPatch, ShipmentRecord } from '../tracking/shipment'
 import { SHIPMENT_ENTITY, SHIPMENT_FIELDS, SHIPMENT_SCHEMA, shipmentSchema } from './schema'
+import { atOrBefore } from './whereBounds'
 
 /** Master Data's maximum page size. */
 export const MAX_PAGE_SIZE = 100
@@ -89,7 +90,7 @@ export class ShipmentRegistry {
    */
   async findDue(nowIso: string, limit: number): Promise<ShipmentRecord[]> {
     const page = await this.search({
-      where: `nextCheckAt<=${nowIso}`,
+      where: atOrBefore('nextCheckAt', nowIso),
       sort: 'nextCheckAt ASC',
       page: 1,
       pageSize: limit,
@@ -100,6 +101,21 @@ export class ShipmentRegistry {
   async findByOrder(orderId: string): Promise<ShipmentRecord[]> {
     const page = await this.search({ where: `orderId=${quote(orderId)}`, page: 1, pageSize: MAX_PAGE_SIZE })
     return page.items
+  }
+
+  /**
+   * The packages (`orderId/invoiceNumber`) the registry holds for any of these orders: one search
+   * for a whole page of orders, not one per order.
+   */
+  async knownPackagesOf(orderIds: readonly string[]): Promise<Set<string>> {
+    const known = new Set<string>()
+    if (orderIds.length === 0) return known
+    const where = orderIds.map((orderId) => `orderId=${quote(orderId)}`).join(' OR ')
+    for (let page = 1; ; page++) {
+      const found = await this.search({ where, page, pageSize: MAX_PAGE_SIZE, fields: ['orderId', 'invoiceNumber'] })
+      found.items.forEach((item) => known.add(packageKey(item.orderId, item.invoiceNumber)))
+      if (found.items.length < MAX_PAGE_SIZE || page * MAX_PAGE_SIZE >= found.total) return known
+    }
   }
 
   /** How many documents match (one-document page: Master Data returns the total in a header). */
@@ -150,6 +166,8 @@ const scrolledDocs = (body: unknown): ShipmentRecord[] => {
   const nested = (body as { data?: unknown } | null)?.data
   return Array.isArray(nested) ? (nested as ShipmentRecord[]) : []
 }
+
+export const packageKey = (orderId: string, invoiceNumber: string): string => `${orderId}/${invoiceNumber}`
 
 /** Master Data `_where` string literal. */
 export const quote = (value: string): string => `"${value.replace(/["\\]/g, '')}"`

@@ -53,6 +53,15 @@ export interface OrderList {
   paging: { total: number; pages: number; currentPage: number; perPage: number }
 }
 
+/** What the app lists orders by: statuses (`f_status`) and a date range on one date field. */
+export interface OrderListQuery {
+  statuses: readonly string[]
+  dateField: 'invoicedDate' | 'creationDate'
+  fromIso: string
+  toIso: string
+  page: number
+}
+
 /** Body of PATCH /api/oms/pvt/orders/{orderId}/invoice/{invoiceNumber}: all four fields required. */
 export interface InvoiceTrackingPatch {
   trackingNumber: string

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict'
+
 import { SimClock } from '../../emulator/clock'
 import { erpRequest } from '../../emulator/erpClient'
 import type { Stack, StackOptions } from '../../emulator/stack'
@@ -9,10 +11,23 @@ import type { ShipmentRecord } from '../../node/tracking/shipment'
 /** A fixed simulated start so timelines and assertions are reproducible. */
 export const T0 = Date.parse('2026-11-02T12:00:00.000Z')
 
+/**
+ * The stack for one test file. Stopping it fails when the app sent the emulated platform any
+ * request outside the official OpenAPI contracts (answered 400 at the time, and recorded), even if
+ * the app carried on: a test that passes only because the emulator was kind proves nothing.
+ */
 export async function startTestStack(options: Partial<StackOptions> = {}): Promise<Stack & { clock: SimClock }> {
   const clock = new SimClock(T0, 1)
   const stack = await startStack({ clock, tickMs: 0, ...options })
-  return { ...stack, clock }
+  return {
+    ...stack,
+    clock,
+    stop: async () => {
+      const violations = stack.platform.contract.violations()
+      await stack.stop()
+      assert.deepEqual(violations, [], 'requests the VTEX contracts refuse')
+    },
+  }
 }
 
 /** Calls an emulator control endpoint (or an app route through the emulator's gateway). */

@@ -213,7 +213,7 @@ void describe('bad input and failures', () => {
       type: 'Output',
       issuanceDate: new Date().toISOString(),
       invoiceNumber: 'NF-LOST-1',
-      invoiceValue: '1000',
+      invoiceValue: String(order.value),
       courier: 'Correios SEDEX',
       trackingNumber: tn,
       items,

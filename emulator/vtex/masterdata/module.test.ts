@@ -108,7 +108,7 @@ void describe('Master Data module with the real @vtex/api MasterData client', ()
       dataEntity,
       schema,
       fields: ['id', 'attempts'],
-      where: 'status=stuck AND attempts>=4',
+      where: 'status=stuck AND attempts>3',
       sort: 'attempts DESC',
       pagination: { page: 2, pageSize: 5 },
     })

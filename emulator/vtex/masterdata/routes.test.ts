@@ -133,6 +133,28 @@ void describe('Master Data module over HTTP', () => {
     const bad = await call('GET', api('search?an=acme'), { ...AUTH, 'REST-Range': 'resources=0-500' })
     assert.equal(bad.status, 400)
     assert.match((bad.body as { Message: string }).Message, /100/)
+    for (const op of ['<=', '>=']) {
+      const where = encodeURIComponent(`nextCheckAt${op}2026-11-02T12:00:00.000Z`)
+      const refused = await call('GET', api(`search?an=acme&_where=${where}`), {
+        ...AUTH,
+        'REST-Range': 'resources=0-1',
+      })
+      assert.equal(refused.status, 400, `${op} is not in the documented _where grammar`)
+      assert.match(
+        (refused.body as { Message: string }).Message,
+        new RegExp(`'${op}' is not part of the _where grammar`)
+      )
+      assert.deepEqual(
+        validateResponse(
+          loadSpec('VTEX - Master Data API - v2.json'),
+          'get',
+          '/api/dataentities/{dataEntityName}/search',
+          400,
+          refused.body
+        ),
+        []
+      )
+    }
     const scroll = await call('GET', api('scroll?an=acme&_where=kind%3Da&_size=1&_fields=kind'))
     assert.equal(scroll.headers['rest-content-total'], '2')
     const token = scroll.headers['x-vtex-md-token']

@@ -1,11 +1,13 @@
 /**
  * The Master Data v2 `_where` language: parser to a small AST and compiler to parameterised SQLite.
  *
- * Grammar (keywords case-insensitive; AND binds tighter than OR, as in SQL):
+ * Only the grammar the v2 spec documents (its query examples on search and scroll); anything else,
+ * `<=` and `>=` included, is a 400 as on VTEX, so the app cannot come to rely on an operator the
+ * platform does not promise. Keywords case-insensitive; AND binds tighter than OR, as in SQL:
  *   expr      := and (OR and)*
  *   and       := primary (AND primary)*
  *   primary   := '(' expr ')' | condition
- *   condition := field ('=' | '<>' | '<' | '>' | '<=' | '>=') value
+ *   condition := field ('=' | '<>' | '<' | '>') value
  *              | field BETWEEN value AND value
  *              | field IS [NOT] NULL
  *   field     := name ('.' name)?          -- nested up to the first level, as the spec says
@@ -13,7 +15,7 @@
  * `*` inside a value of `=` / `<>` is a wildcard (LIKE / NOT LIKE), quoted or not.
  */
 
-export type Comparison = '=' | '<>' | '<' | '>' | '<=' | '>='
+export type Comparison = '=' | '<>' | '<' | '>'
 
 export interface WhereValue {
   raw: string
@@ -112,7 +114,14 @@ class Parser {
     if (!isValidField(field)) this.fail(`Invalid field name '${field}' (nested fields go one level deep)`, start)
     this.pos += field.length
     this.skipSpace()
-    const op = /^(<>|<=|>=|=|<|>)/.exec(this.text.slice(this.pos))?.[0] as Comparison | undefined
+    const undocumented = /^(<=|>=|!=|==|=<|=>)/.exec(this.text.slice(this.pos))?.[0]
+    if (undocumented) {
+      this.fail(
+        `Operator '${undocumented}' is not part of the _where grammar ` +
+          `(=, <>, <, >, between ... AND ..., is null, is not null, AND, OR, parentheses)`
+      )
+    }
+    const op = /^(<>|=|<|>)/.exec(this.text.slice(this.pos))?.[0] as Comparison | undefined
     if (op) {
       this.pos += op.length
       return { kind: 'compare', field, op, value: this.value() }

@@ -74,7 +74,11 @@ export function applyInvoice(
   if (previous >= 0) packages[previous] = pkg
   else packages.push(pkg)
   order.lastChange = vtexDate(now)
-  if (body.type !== 'Output' || order.status === 'invoiced') return undefined
+  // "Only after reaching the total order value will the status change to Invoiced": a partial
+  // invoice (one package of several) leaves the order where it is, and nothing is broadcast.
+  if (body.type !== 'Output' || order.status === 'invoiced' || outputInvoicedValue(order) < order.value) {
+    return undefined
+  }
   const transition = {
     lastState: order.status,
     currentState: 'invoiced',
@@ -86,6 +90,12 @@ export function applyInvoice(
   order.invoicedDate = order.invoicedDate ?? vtexDate(now)
   return transition
 }
+
+/** What the order's Output (selling) invoices add up to, in cents. */
+export const outputInvoicedValue = (order: OrderDocument): number =>
+  order.packageAttachment.packages
+    .filter((pkg) => pkg.type === 'Output')
+    .reduce((sum, pkg) => sum + pkg.invoiceValue, 0)
 
 /** Partial-invoice PATCH: sets the tracking number, URL and courier. No status change, so no event. */
 export function applyTrackingNumber(

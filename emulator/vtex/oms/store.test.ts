@@ -192,6 +192,35 @@ void describe('OrderStore write endpoints', () => {
     )
   })
 
+  void it('invoice: partial Output invoices leave the order in its state until they reach its value', () => {
+    const store = newStore()
+    const order = store.createOrder('acme')
+    const first = Math.floor(order.value / 3)
+    const one = store.invoice(
+      'acme',
+      order.orderId,
+      invoiceFor(order, { invoiceNumber: 'NF-1', invoiceValue: String(first) })
+    )
+    assert.equal(one.transition, undefined, 'no broadcast for a partial invoice')
+    const afterOne = assertValidOrder(store.getOrder('acme', order.orderId))
+    assert.equal(afterOne.status, 'ready-for-handling')
+    assert.equal(afterOne.invoicedDate, null)
+    assert.equal(afterOne.packageAttachment.packages.length, 1)
+    // A return invoice does not count towards the order value.
+    const input = invoiceFor(order, { type: 'Input', invoiceNumber: 'RET-1', invoiceValue: String(order.value) })
+    assert.equal(store.invoice('acme', order.orderId, input).transition, undefined)
+    const rest = String(order.value - first)
+    const two = store.invoice('acme', order.orderId, invoiceFor(order, { invoiceNumber: 'NF-2', invoiceValue: rest }))
+    assert.equal(two.transition?.currentState, 'invoiced')
+    assert.equal(two.transition?.lastState, 'ready-for-handling')
+    const saved = assertValidOrder(store.getOrder('acme', order.orderId))
+    assert.equal(saved.status, 'invoiced')
+    assert.deepEqual(
+      saved.packageAttachment.packages.map((pkg) => pkg.invoiceNumber),
+      ['NF-1', 'RET-1', 'NF-2']
+    )
+  })
+
   void it('invoice: an Input (return) invoice alone does not invoice the order', () => {
     const store = newStore()
     const order = store.createOrder('acme')

@@ -7,6 +7,7 @@ import { TRACKING_STATUSES } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
 import { mapLimit } from '../concurrency'
 import { and } from './shipmentQuery'
+import { atOrAfter } from '../../registry/whereBounds'
 
 export const CHART_DAYS = 30
 const DAY = 24 * 3600_000
@@ -42,7 +43,7 @@ export async function buildCharts(ctx: AppContext): Promise<Charts> {
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
   const days = lastDays(Date.now(), CHART_DAYS)
-  const window = `invoicedAt>=${days[0]}T00:00:00.000Z`
+  const window = atOrAfter('invoicedAt', `${days[0]}T00:00:00.000Z`)
   const [byDay, onTime] = await Promise.all([statusByDay(registry, days), onTimeByCarrier(registry, window)])
   return { days: byDay, onTime }
 }
@@ -115,5 +116,5 @@ async function onTimeByCarrier(registry: ShipmentRegistry, window: string): Prom
 
 const dayWhere = (day: string): string => {
   const next = new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY).toISOString()
-  return `invoicedAt>=${day}T00:00:00.000Z AND invoicedAt<${next}`
+  return `${atOrAfter('invoicedAt', `${day}T00:00:00.000Z`)} AND invoicedAt<${next}`
 }

@@ -19,6 +19,7 @@ import { ensureSweepScheduled } from '../sweepSchedule'
 import type { Redact } from './secrets'
 import { secretRedactor } from './secrets'
 import { and, attentionWhere, neverPickedUpWhere } from './shipmentQuery'
+import { atOrAfter } from '../../registry/whereBounds'
 
 /** Carrier health looks at the checks of the last day. */
 const HEALTH_WINDOW_HOURS = 24
@@ -145,13 +146,13 @@ async function carrierHealth(
   const ofCarrier = `carrier=${quote(carrier)}`
   const [recent, errors, lastError] = await Promise.all([
     registry.search({
-      where: and([ofCarrier, `lastCheckedAt>=${since}`]),
+      where: and([ofCarrier, atOrAfter('lastCheckedAt', since)]),
       sort: 'lastCheckedAt DESC',
       page: 1,
       pageSize: RECENT_CHECKS,
       fields: ['lastCheckedAt', 'consecutiveErrors'],
     }),
-    registry.count(and([ofCarrier, 'consecutiveErrors>0', `lastErrorAt>=${since}`])),
+    registry.count(and([ofCarrier, 'consecutiveErrors>0', atOrAfter('lastErrorAt', since)])),
     registry.search({
       where: and([ofCarrier, 'consecutiveErrors>0', 'lastErrorAt is not null']),
       sort: 'lastErrorAt DESC',

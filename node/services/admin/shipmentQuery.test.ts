@@ -108,7 +108,7 @@ void describe('whereFor', () => {
     }
     assert.equal(
       whereFor(filter, cutoffs),
-      '(status="DELIVERED") AND (carrier="correios") AND (invoicedAt>=2026-11-01T00:00:00.000Z) AND ' +
+      '(status="DELIVERED") AND (carrier="correios") AND (invoicedAt>2026-10-31T23:59:59.999Z) AND ' +
         '(invoicedAt<2026-12-01T00:00:00.000Z) AND ((orderId=dg0491* OR trackingNumber=DG0491*))'
     )
     assert.equal(whereFor({}, cutoffs), undefined)

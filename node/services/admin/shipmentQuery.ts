@@ -7,6 +7,7 @@ import { SHIPMENT_STATES } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
 import { AdminRequestError } from './adminErrors'
+import { atOrAfter } from '../../registry/whereBounds'
 
 /**
  * Admin filters → Master Data `_where` / `_sort` on the registry's indexed fields only (the real
@@ -120,7 +121,7 @@ export function whereFor(filter: ShipmentFilter, cutoffs: AttentionCutoffs): str
   if (filter.view) clauses.push(attentionWhere[filter.view](cutoffs))
   if (filter.carrier === 'none') clauses.push('carrier is null')
   else if (filter.carrier) clauses.push(`carrier=${quote(filter.carrier)}`)
-  if (filter.from) clauses.push(`invoicedAt>=${filter.from}T00:00:00.000Z`)
+  if (filter.from) clauses.push(atOrAfter('invoicedAt', `${filter.from}T00:00:00.000Z`))
   if (filter.to) clauses.push(`invoicedAt<${nextDay(filter.to)}T00:00:00.000Z`)
   // Prefix match: order ids are typed without the "-01" suffix, tracking numbers in any case.
   if (filter.q) clauses.push(`(orderId=${filter.q}* OR trackingNumber=${filter.q.toUpperCase()}*)`)

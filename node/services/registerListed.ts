@@ -1,0 +1,51 @@
+import { packageKey, ShipmentRegistry } from '../registry/shipmentRegistry'
+import type { AppSettings } from '../settings/appSettings'
+import { shippedPackages } from '../tracking/newShipment'
+import type { ShipmentRecord } from '../tracking/shipment'
+import type { AppContext } from '../typings/context'
+import { loadOrder, registerShipments } from './registerShipments'
+
+export interface ListedOutcome {
+  /** Packages registered now (new, or whose number/carrier changed) that can be checked at once. */
+  due: ShipmentRecord[]
+  /** Orders that had at least one package the registry did not know. */
+  registeredOrders: number
+  /** Orders that could not be read or registered; the caller retries them later. */
+  failed: string[]
+}
+
+/**
+ * Registers the output invoices of listed orders that the registry does not know yet: a package
+ * invoiced days after its sibling, an order whose `invoiced` event never arrived. One registry
+ * search for the whole page; each order is read from OMS (the list carries no invoices). One
+ * order that fails is reported, never allowed to stop the others.
+ */
+export async function registerListedOrders(
+  ctx: AppContext,
+  settings: AppSettings,
+  orderIds: readonly string[]
+): Promise<ListedOutcome> {
+  const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
+  const known = await registry.knownPackagesOf(orderIds)
+  const outcome: ListedOutcome = { due: [], registeredOrders: 0, failed: [] }
+  for (const orderId of new Set(orderIds)) {
+    try {
+      const order = await loadOrder(ctx, orderId)
+      const unknown = shippedPackages(order).filter((pkg) => !known.has(packageKey(orderId, pkg.invoiceNumber)))
+      if (unknown.length === 0) continue
+      const registered = await registerShipments(ctx, order, settings)
+      outcome.due.push(...registered.due)
+      outcome.registeredOrders += 1
+      ctx.vtex.logger.info({
+        message: 'registered invoices found by reconciliation',
+        orderId,
+        status: order.status,
+        invoiceNumbers: unknown.map((pkg) => pkg.invoiceNumber),
+      })
+    } catch (error) {
+      outcome.failed.push(orderId)
+      ctx.vtex.logger.warn({ message: 'reconciliation could not register an order', orderId, error: String(error) })
+    }
+  }
+  return outcome
+}
