@@ -41,8 +41,8 @@ void describe('the app OMS client against the emulator (through the forward prox
     const order = store.createOrder('acme', { courier: 'Correios SEDEX', email: 'buyer@example.com' })
     const fetched = await oms().order(order.orderId)
     assert.equal(fetched.orderId, order.orderId)
-    assert.equal(fetched.clientProfileData.email, 'buyer@example.com')
-    assert.equal(fetched.shippingData.logisticsInfo[0].deliveryCompany, 'Correios SEDEX')
+    assert.equal(fetched.clientProfileData?.email, 'buyer@example.com')
+    assert.equal(fetched.shippingData?.logisticsInfo?.[0].deliveryCompany, 'Correios SEDEX')
     const request = seen[seen.length - 1]
     assert.equal(request.host, 'portal.vtexcommercestable.com.br')
     assert.equal(request.path, `/api/oms/pvt/orders/${order.orderId}`)
