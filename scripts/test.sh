@@ -22,6 +22,9 @@ step 'Lint (ESLint) and format (Prettier)'
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 
+step 'VTEX build check: the uploaded files, built as the node and react builders build them'
+node --import tsx scripts/vtex-build-check/main.ts
+
 step 'Tests (node:test): units, emulator, end-to-end on the real runtime, browser'
 mapfile -t files < <(find node emulator test -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 # The runtime writes its JSON log lines to stdout; they go to a file so the report stays readable.

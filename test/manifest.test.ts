@@ -1,4 +1,3 @@
-import Ajv from 'ajv'
 import { readFileSync } from 'fs'
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
@@ -8,13 +7,7 @@ const root = path.resolve(__dirname, '..')
 const readJson = (file: string): Record<string, unknown> =>
   JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>
 
-void it('manifest.json validates against the manifest schema shipped in @vtex/api', () => {
-  const schema = readJson('node_modules/@vtex/api/gen/manifest.schema')
-  const ajv = new Ajv({ allErrors: true, strict: false })
-  const validate = ajv.compile(schema)
-  const valid = validate(readJson('manifest.json'))
-  assert.equal(valid, true, ajv.errorsText(validate.errors))
-})
+// The manifest schema validation lives in the VTEX build check (test/vtexBuildCheck.test.ts).
 
 void it('declares outbound access for every carrier host the clients call, and the builders the app uses', () => {
   const manifest = readJson('manifest.json') as {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { beforeEach, describe, it } from 'node:test'
 
 import Ajv from 'ajv'
+import { load as loadYaml } from 'js-yaml'
 
 import { parseUpsTracking } from '../../node/carriers/ups/parse'
 import type { UpsTrackApiResponse, UpsTrackResponse } from '../../node/carriers/ups/parse'
@@ -11,10 +12,6 @@ import type { EmuRequest, EmuResponse } from '../http'
 import { Timelines, fromRelative } from './timelines'
 import { SIMULATOR_CREDENTIALS } from './types'
 import { createUpsSimulator, localParts } from './ups'
-
-// js-yaml has no bundled types; it is present through eslint's toolchain and only read here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { load: loadYaml } = require('js-yaml') as { load: (text: string) => unknown }
 
 const CONTRACTS = path.resolve(__dirname, '../../../shared/contracts/carriers/ups')
 const ajv = new Ajv({ strict: false, allErrors: true })

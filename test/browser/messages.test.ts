@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 
 import { createIntl } from 'react-intl'
 import ts from 'typescript'
+
+import { LOCALES, reactSources, usedMessageIds } from '../../scripts/vtex-build-check/messageIds'
 
 /**
  * Static checks of the admin page's texts: every message id the page uses exists in en, pt, es
@@ -13,27 +15,13 @@ import ts from 'typescript'
  */
 
 const ROOT = path.resolve(__dirname, '..', '..')
-const REACT_DIR = path.join(ROOT, 'react')
-const LOCALES = ['en', 'pt', 'es'] as const
-const ID = /admin\/order-tracking\.[A-Za-z0-9_.]+[A-Za-z0-9_]/g
 
-function filesUnder(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    if (name === 'node_modules') return []
-    if (statSync(full).isDirectory()) return filesUnder(full, pattern)
-    return pattern.test(name) ? [full] : []
-  })
-}
+// The id scan is the build check's own, so the test and `vtex-build-check` cannot disagree.
+const sourceFiles = reactSources(ROOT)
+const usedIds = usedMessageIds(ROOT)
 
 const readJson = (file: string): Record<string, string> =>
   JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>
-
-const sourceFiles = filesUnder(REACT_DIR, /\.tsx?$/).filter((file) => !file.endsWith('.d.ts'))
-const usedIds = new Set<string>()
-for (const file of sourceFiles) for (const id of readFileSync(file, 'utf8').match(ID) ?? []) usedIds.add(id)
-const navigation = readJson('admin/navigation.json') as unknown as { titleId: string }
-usedIds.add(navigation.titleId)
 
 const catalogs = Object.fromEntries(LOCALES.map((locale) => [locale, readJson(`messages/${locale}.json`)])) as Record<
   (typeof LOCALES)[number],

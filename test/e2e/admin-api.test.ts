@@ -50,7 +50,7 @@ const ROUTES: Array<{ name: string; method: 'GET' | 'POST'; path: string; body?:
   { name: 'shipments', method: 'GET', path: '/shipments' },
   { name: 'shipments.csv', method: 'GET', path: '/shipments.csv' },
   { name: 'shipment detail', method: 'GET', path: `/shipments/${ANY_ID}` },
-  { name: 'refresh', method: 'POST', path: '/shipments/refresh', body: { ids: [ANY_ID] } },
+  { name: 'refresh', method: 'POST', path: '/refresh-shipments', body: { ids: [ANY_ID] } },
   { name: 'correct carrier', method: 'POST', path: `/shipments/${ANY_ID}/carrier`, body: { carrier: 'ups' } },
   { name: 'set status', method: 'POST', path: `/shipments/${ANY_ID}/status`, body: { status: 'DELIVERED' } },
 ]
@@ -406,7 +406,7 @@ void describe('admin API through the real runtime', () => {
       stack.clock.advance(20 * HOUR) // the parcel moved; no sweep has run
       const mark = stack.platform.journal.lastSeq()
 
-      const response = await api<RefreshResult>('POST', '/shipments/refresh', { ids: [fresh.id, ANY_ID] })
+      const response = await api<RefreshResult>('POST', '/refresh-shipments', { ids: [fresh.id, ANY_ID] })
       assert.equal(response.status, 200, JSON.stringify(response.body))
       assert.deepEqual(response.body, {
         refreshed: 1,
@@ -434,7 +434,7 @@ void describe('admin API through the real runtime', () => {
         [{ ids: 'abc' }, 'invalid_ids'],
         [{}, 'invalid_ids'],
       ] as const) {
-        const response = await api<{ error: string }>('POST', '/shipments/refresh', body)
+        const response = await api<{ error: string }>('POST', '/refresh-shipments', body)
         assert.equal(response.status, 400, JSON.stringify(body))
         assert.equal(response.body.error, reason)
       }
@@ -607,7 +607,7 @@ void describe('admin API through the real runtime', () => {
         times: 1,
         body: { msgs: [`Usuário ${user} / código ${accessCode} sem acesso ao serviço de rastro`] },
       })
-      const refreshed = await api<RefreshResult>('POST', '/shipments/refresh', { ids: [seeded.exception.id] })
+      const refreshed = await api<RefreshResult>('POST', '/refresh-shipments', { ids: [seeded.exception.id] })
       assert.equal(refreshed.body.results[0].error, 'carrier_rejected_request')
       const shipment = await detail('exception')
       assert.match(shipment.lastErrorMessage ?? '', /sem acesso/)

@@ -100,7 +100,7 @@ void describe('races', () => {
         return call<{ results: Array<{ id: string; error: string | null }> }>(
           stack,
           'POST',
-          '/_v/private/order-tracking/admin/shipments/refresh',
+          '/_v/private/order-tracking/admin/refresh-shipments',
           { ids },
           ADMIN
         )

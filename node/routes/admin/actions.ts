@@ -6,7 +6,7 @@ import type { RouteContext } from '../../typings/context'
 import { notFound, readJsonBody, routeParam } from './requestInput'
 import { adminOf } from './requireAdmin'
 
-/** POST /_v/private/order-tracking/admin/shipments/refresh `{ ids }` */
+/** POST /_v/private/order-tracking/admin/refresh-shipments `{ ids }` */
 export async function refreshNow(ctx: RouteContext): Promise<void> {
   const ids = parseRefreshIds(await readJsonBody(ctx))
   ctx.body = await refreshShipments(ctx, ids, adminOf(ctx))

@@ -89,7 +89,7 @@ export const adminApi = {
   shipment: async (id: string): Promise<ShipmentDetail> =>
     (await request<{ shipment: ShipmentDetail }>(`/shipments/${encodeURIComponent(id)}`)).shipment,
   refresh: (ids: string[]): Promise<RefreshResult> =>
-    request<RefreshResult>('/shipments/refresh', { method: 'POST', body: { ids } }),
+    request<RefreshResult>('/refresh-shipments', { method: 'POST', body: { ids } }),
   setCarrier: async (id: string, carrier: CarrierCode): Promise<ShipmentDetail> =>
     (
       await request<{ shipment: ShipmentDetail }>(`/shipments/${encodeURIComponent(id)}/carrier`, {
