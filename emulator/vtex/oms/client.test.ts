@@ -54,10 +54,16 @@ void describe('the app OMS client against the emulator (through the forward prox
     await assert.rejects(oms().order('0000000000000-01'), (error) => statusOf(error) === 404)
   })
 
-  void it('listInvoiced finds an order once it is invoiced, with the filters the list endpoint accepts', async () => {
+  void it('listOrders finds an order once it is invoiced, with the filters the list endpoint accepts', async () => {
     const order = store.createOrder('acme')
     store.invoice('acme', order.orderId, invoiceFor(order))
-    const list = await oms().listInvoiced(new Date(0).toISOString(), new Date(Date.now() + 86_400_000).toISOString(), 1)
+    const list = await oms().listOrders({
+      statuses: ['invoiced'],
+      dateField: 'invoicedDate',
+      fromIso: new Date(0).toISOString(),
+      toIso: new Date(Date.now() + 86_400_000).toISOString(),
+      page: 1,
+    })
     assert.ok(list.list.some((item) => item.orderId === order.orderId && item.status === 'invoiced'))
     assert.equal(seen[seen.length - 1].query.get('f_status'), 'invoiced')
   })
