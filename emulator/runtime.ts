@@ -32,6 +32,9 @@ export async function buildApp(buildDir = DEFAULT_BUILD_DIR): Promise<string> {
     target: 'node20',
     packages: 'external',
     sourcemap: 'inline',
+    // node/tsconfig.json extends @vtex/tsconfig, installed only where the node builder installs
+    // node/'s own dependencies; the root config has the same compiler options for esbuild.
+    tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
     outfile: path.join(serviceDir, 'src', 'node', 'index.js'),
     logLevel: 'warning',
   })

@@ -36,6 +36,11 @@ export type ClaimOrigin =
 
 /** Stamps are kept this long: long enough to outlive any copy of a record read before the release. */
 export const STAMP_TTL_MS = 30 * 60_000
+/**
+ * A stamp that asks the next worker to compare with the order is kept until a worker claims the
+ * shipment again, however late that is (back-offs can last hours), up to the longest tracking window.
+ */
+export const VERIFY_STAMP_TTL_MS = 90 * 24 * 3600_000
 
 export const isHeld = (entry: ClaimEntry | undefined): entry is HeldEntry => entry !== undefined && 'holder' in entry
 
@@ -110,12 +115,17 @@ function originOf(entry: ClaimEntry | undefined, holder: string): ClaimOrigin {
   return entry.holder === holder ? { kind: 'free' } : { kind: 'taken_over', fromHolder: entry.holder }
 }
 
-/** Drops stamps older than STAMP_TTL_MS and claims expired for that long: the file stays small. */
+/**
+ * Drops stamps older than STAMP_TTL_MS and claims expired for that long, so the file stays small;
+ * a claim whose holder died is kept as long as a verify stamp, since its holder may have written
+ * the order and not the registry.
+ */
 function prune(entries: Record<string, ClaimEntry>, now: number): Record<string, ClaimEntry> {
   const kept: Record<string, ClaimEntry> = {}
   for (const [id, entry] of Object.entries(entries)) {
     const endedAt = isHeld(entry) ? entry.expiresAt : entry.releasedAt
-    if (now - endedAt < STAMP_TTL_MS) kept[id] = entry
+    const keepFor = isHeld(entry) || entry.verifyOrder ? VERIFY_STAMP_TTL_MS : STAMP_TTL_MS
+    if (now - endedAt < keepFor) kept[id] = entry
   }
   return kept
 }
