@@ -67,7 +67,8 @@ void describe('admin API through the real runtime', () => {
     body?: unknown,
     headers: Record<string, string> = ADMIN
   ): Promise<{ status: number; body: T }> => {
-    const response = await call<T>(stack, method, BASE + route, body, headers)
+    // As the admin page does: its custom header on every call (writes are refused without it).
+    const response = await call<T>(stack, method, BASE + route, body, { 'x-order-tracking-admin': '1', ...headers })
     bodies.push(typeof response.body === 'string' ? response.body : JSON.stringify(response.body))
     return response
   }
