@@ -100,6 +100,7 @@ export function shipment(i: number, rnd: () => number): ShipmentRecord {
     orderId,
     invoiceNumber,
     trackingNumber: state === 'awaiting_tracking' ? null : trackingNumber,
+    trackingNumberRaw: state === 'awaiting_tracking' ? null : trackingNumber,
     courierName: carrier === 'ups' ? 'UPS Ground' : carrier === 'correios' ? 'Correios SEDEX' : 'Loggi Express',
     carrier,
     state,

@@ -13,6 +13,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   orderId: { type: 'string' },
   invoiceNumber: { type: 'string' },
   trackingNumber: string,
+  trackingNumberRaw: string,
   courierName: string,
   carrier: string,
   state: { type: 'string' },

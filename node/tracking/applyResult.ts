@@ -142,7 +142,8 @@ function invoicePatchFor(record: ShipmentRecord, ctx: ApplyContext): InvoiceTrac
   // trackingUrl holds what the invoice already has; the merchant's own URL is never overwritten.
   if (record.trackingUrl !== null || record.trackingNumber === null) return undefined
   return {
-    trackingNumber: record.trackingNumber,
+    // What the store typed stays on its invoice; the normalized form is ours.
+    trackingNumber: record.trackingNumberRaw ?? record.trackingNumber,
     trackingUrl: ctx.trackingUrl,
     dispatchedDate: null,
     courier: record.courierName ?? ctx.carrierDisplayName,

@@ -4,6 +4,7 @@ import type { Order, OrderPackage } from '../typings/orders'
 import { resolveCarrier } from './resolveCarrier'
 import { recheckLater } from './schedulePolicy'
 import type { ShipmentPatch, ShipmentRecord } from './shipment'
+import { normalizeTrackingNumber, rawTrackingNumber } from './trackingNumber'
 
 const FIRST_CHECK_GRACE_MS = 5 * 60_000
 
@@ -31,11 +32,12 @@ export function promisedDelivery(order: Order): string | null {
  * can be polled. Used for new packages and to re-evaluate waiting ones.
  */
 export function trackingIdentity(pkg: OrderPackage, ctx: RegistrationContext): ShipmentPatch {
-  const trackingNumber = pkg.trackingNumber?.trim() || null
+  const trackingNumber = normalizeTrackingNumber(pkg.trackingNumber)
   const resolution = resolveCarrier(pkg.courier, trackingNumber, ctx.courierMappings, ctx.adapters)
   const later = new Date(recheckLater(ctx.now, ctx.pollingIntervalHours)).toISOString()
   const base: ShipmentPatch = {
     trackingNumber,
+    trackingNumberRaw: trackingNumber === null ? null : rawTrackingNumber(pkg.trackingNumber),
     courierName: pkg.courier?.trim() || null,
     carrier: resolution.carrier,
     trackingUrl: pkg.trackingUrl?.trim() || null,
@@ -65,6 +67,7 @@ export function newShipmentRecord(
     orderId: order.orderId,
     invoiceNumber: pkg.invoiceNumber,
     trackingNumber: identity.trackingNumber ?? null,
+    trackingNumberRaw: identity.trackingNumberRaw ?? null,
     courierName: identity.courierName ?? null,
     carrier: identity.carrier ?? null,
     state: identity.state ?? 'active',
@@ -110,7 +113,8 @@ export function identityChange(
 ): ShipmentPatch | undefined {
   if (record.state === 'done' || record.state === 'expired') return undefined
   const identity = trackingIdentity(pkg, ctx)
-  const sameNumber = identity.trackingNumber === record.trackingNumber
+  // Compared normalized: the same number typed another way ("dg 0491…", "DG-0491…") is no change.
+  const sameNumber = identity.trackingNumber === normalizeTrackingNumber(record.trackingNumber)
   const sameCarrier = identity.carrier === record.carrier
   // A carrier an admin corrected by hand wins over what the order says, for the same number.
   if (sameNumber && (sameCarrier || record.carrierSetBy !== null)) return undefined

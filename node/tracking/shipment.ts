@@ -17,7 +17,10 @@ export interface ShipmentRecord {
   id: string
   orderId: string
   invoiceNumber: string
+  /** Normalized (tracking/trackingNumber.ts): what carriers are asked about and search matches. */
   trackingNumber: string | null
+  /** The number as the invoice has it ("on 7310 00764 br"), shown to the merchant. */
+  trackingNumberRaw: string | null
   courierName: string | null
   carrier: CarrierCode | null
   state: ShipmentState

@@ -6,6 +6,7 @@ export const testRecord = (overrides: Partial<ShipmentRecord> = {}): ShipmentRec
   orderId: '5237615500001-01',
   invoiceNumber: 'NF-1',
   trackingNumber: 'DG049186226BR',
+  trackingNumberRaw: 'DG049186226BR',
   courierName: 'Correios SEDEX',
   carrier: 'correios',
   state: 'active',

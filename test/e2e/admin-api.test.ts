@@ -597,6 +597,23 @@ void describe('admin API through the real runtime', () => {
     })
   })
 
+  void describe('identity', () => {
+    void it('finds a number invoiced with spaces and lower case by its normalized form, and shows both', async () => {
+      const typed = 'on 7310 00764 br'
+      const spaced = await seed('spaced', { trackingNumber: typed, courier: 'Correios SEDEX' })
+      const ids = async (q: string): Promise<string[]> =>
+        (await list(`?q=${encodeURIComponent(q)}`)).items.map((s) => s.id)
+      for (const q of ['ON731000764BR', 'on731000764br', typed, 'ON-7310-00764-BR', 'ON7310']) {
+        assert.deepEqual(await ids(q), [spaced.id], q)
+      }
+      const shipment = await detail('spaced')
+      assert.deepEqual([shipment.trackingNumber, shipment.trackingNumberRaw], ['ON731000764BR', typed])
+      assert.equal(shipment.carrier, 'correios')
+      // The invoice keeps what the store typed.
+      assert.equal((await orderPackage(stack, spaced.orderId)).trackingNumber, typed)
+    })
+  })
+
   void describe('secrets', () => {
     void it('no response ever contains a carrier credential, even when a carrier echoes one', async () => {
       // Correios rejects a request and echoes the contract user and access code in its message.

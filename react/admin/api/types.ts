@@ -124,6 +124,8 @@ export interface ShipmentSummary {
   orderId: string
   invoiceNumber: string
   trackingNumber: string | null
+  /** As the invoice has it ("on 7310 00764 br"); trackingNumber is the normalized form. */
+  trackingNumberRaw: string | null
   carrier: string | null
   carrierName: string | null
   courierName: string | null

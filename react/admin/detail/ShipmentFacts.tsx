@@ -48,7 +48,14 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
         <Fact label={intl.formatMessage(m.fieldInvoice)}>{shipment.invoiceNumber}</Fact>
         <Fact label={intl.formatMessage(m.fieldTracking)} testId="detail-tracking">
           {shipment.trackingNumber ? (
-            <span className="t-code f6">{shipment.trackingNumber}</span>
+            <>
+              <span className="t-code f6">{shipment.trackingNumber}</span>
+              {shipment.trackingNumberRaw && shipment.trackingNumberRaw !== shipment.trackingNumber && (
+                <div className="t-small c-muted-1 mt1" data-testid="detail-tracking-raw">
+                  {intl.formatMessage(m.trackingAsInvoiced, { raw: shipment.trackingNumberRaw })}
+                </div>
+              )}
+            </>
           ) : (
             <span className="c-warning">{intl.formatMessage(shipmentMessages.noTracking)}</span>
           )}

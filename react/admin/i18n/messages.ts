@@ -183,6 +183,7 @@ export const detailMessages = defineMessages({
   fieldOrder: { id: 'admin/order-tracking.detail.field.order' },
   fieldInvoice: { id: 'admin/order-tracking.detail.field.invoice' },
   fieldTracking: { id: 'admin/order-tracking.detail.field.tracking' },
+  trackingAsInvoiced: { id: 'admin/order-tracking.detail.trackingAsInvoiced' },
   fieldCarrier: { id: 'admin/order-tracking.detail.field.carrier' },
   fieldCourier: { id: 'admin/order-tracking.detail.field.courier' },
   fieldState: { id: 'admin/order-tracking.detail.field.state' },
