@@ -101,6 +101,8 @@ export function shipment(i: number, rnd: () => number): ShipmentRecord {
     invoiceNumber,
     trackingNumber: state === 'awaiting_tracking' ? null : trackingNumber,
     trackingNumberRaw: state === 'awaiting_tracking' ? null : trackingNumber,
+    rejectedTrackingUrl: null,
+    droppedEvents: 0,
     courierName: carrier === 'ups' ? 'UPS Ground' : carrier === 'correios' ? 'Correios SEDEX' : 'Loggi Express',
     carrier,
     state,

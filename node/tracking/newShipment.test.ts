@@ -74,3 +74,18 @@ void describe('tracking number identity', () => {
     }
   })
 })
+
+void describe('invoice tracking URL', () => {
+  const order = { orderId: 'ORD-2', packageAttachment: { packages: [] } } as unknown as Order
+
+  void it('keeps an http(s) URL as the invoice link', () => {
+    const url = 'https://transportadora.example/rastreio?c=DG049186226BR'
+    const record = newShipmentRecord('y', order, pkg({ trackingUrl: url }), ctx)
+    assert.deepEqual([record.trackingUrl, record.rejectedTrackingUrl], [url, null])
+  })
+
+  void it('never stores a javascript: URL as a link: kept aside as rejected text', () => {
+    const record = newShipmentRecord('z', order, pkg({ trackingUrl: 'javascript:alert(document.domain)' }), ctx)
+    assert.deepEqual([record.trackingUrl, record.rejectedTrackingUrl], [null, 'javascript:alert(document.domain)'])
+  })
+})

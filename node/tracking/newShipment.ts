@@ -5,8 +5,12 @@ import { resolveCarrier } from './resolveCarrier'
 import { recheckLater } from './schedulePolicy'
 import type { ShipmentPatch, ShipmentRecord } from './shipment'
 import { normalizeTrackingNumber, rawTrackingNumber } from './trackingNumber'
+import { checkTrackingUrl } from './trackingUrl'
+import { boundText } from './bounds'
 
 const FIRST_CHECK_GRACE_MS = 5 * 60_000
+/** Courier names and tracking numbers from the invoice: real ones are far shorter. */
+const MAX_INVOICE_TEXT = 100
 
 export interface RegistrationContext {
   now: number
@@ -32,15 +36,18 @@ export function promisedDelivery(order: Order): string | null {
  * can be polled. Used for new packages and to re-evaluate waiting ones.
  */
 export function trackingIdentity(pkg: OrderPackage, ctx: RegistrationContext): ShipmentPatch {
-  const trackingNumber = normalizeTrackingNumber(pkg.trackingNumber)
+  const invoiced = pkg.trackingNumber?.slice(0, MAX_INVOICE_TEXT)
+  const trackingNumber = normalizeTrackingNumber(invoiced)
   const resolution = resolveCarrier(pkg.courier, trackingNumber, ctx.courierMappings, ctx.adapters)
   const later = new Date(recheckLater(ctx.now, ctx.pollingIntervalHours)).toISOString()
+  const url = checkTrackingUrl(pkg.trackingUrl)
   const base: ShipmentPatch = {
     trackingNumber,
-    trackingNumberRaw: trackingNumber === null ? null : rawTrackingNumber(pkg.trackingNumber),
-    courierName: pkg.courier?.trim() || null,
+    trackingNumberRaw: trackingNumber === null ? null : rawTrackingNumber(invoiced),
+    courierName: boundText(pkg.courier ?? '', MAX_INVOICE_TEXT) || null,
     carrier: resolution.carrier,
-    trackingUrl: pkg.trackingUrl?.trim() || null,
+    trackingUrl: url.url,
+    rejectedTrackingUrl: url.rejected,
   }
   if (trackingNumber === null) {
     return { ...base, state: 'awaiting_tracking', nextCheckAt: later, nextCheckReason: 'awaiting_tracking_number' }
@@ -74,6 +81,7 @@ export function newShipmentRecord(
     status: 'PENDING',
     substatus: null,
     events: [],
+    droppedEvents: 0,
     eventsHash: null,
     lastEventAt: null,
     lastEventDescription: null,
@@ -94,6 +102,7 @@ export function newShipmentRecord(
     lastErrorMessage: null,
     lastErrorAt: null,
     trackingUrl: identity.trackingUrl ?? null,
+    rejectedTrackingUrl: identity.rejectedTrackingUrl ?? null,
     invoicePatchedAt: null,
     lastWrittenHash: null,
     lastOmsWriteAt: null,
@@ -124,6 +133,7 @@ export function identityChange(
         ...identity,
         status: 'PENDING',
         events: [],
+        droppedEvents: 0,
         eventsHash: null,
         lastWrittenHash: null,
         invoicePatchedAt: null,

@@ -7,6 +7,8 @@ export const testRecord = (overrides: Partial<ShipmentRecord> = {}): ShipmentRec
   invoiceNumber: 'NF-1',
   trackingNumber: 'DG049186226BR',
   trackingNumberRaw: 'DG049186226BR',
+  rejectedTrackingUrl: null,
+  droppedEvents: 0,
   courierName: 'Correios SEDEX',
   carrier: 'correios',
   state: 'active',

@@ -184,6 +184,8 @@ export const detailMessages = defineMessages({
   fieldInvoice: { id: 'admin/order-tracking.detail.field.invoice' },
   fieldTracking: { id: 'admin/order-tracking.detail.field.tracking' },
   trackingAsInvoiced: { id: 'admin/order-tracking.detail.trackingAsInvoiced' },
+  trackingUrlRejected: { id: 'admin/order-tracking.detail.trackingUrlRejected' },
+  timelineDropped: { id: 'admin/order-tracking.detail.timelineDropped' },
   fieldCarrier: { id: 'admin/order-tracking.detail.field.carrier' },
   fieldCourier: { id: 'admin/order-tracking.detail.field.courier' },
   fieldState: { id: 'admin/order-tracking.detail.field.state' },
