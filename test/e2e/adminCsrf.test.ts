@@ -152,7 +152,7 @@ void describe('admin API refuses cross-site writes (real runtime)', () => {
   })
 
   const routes = () => [
-    { name: 'refresh', path: '/shipments/refresh', json: JSON.stringify({ ids: [target.id] }) },
+    { name: 'refresh', path: '/refresh-shipments', json: JSON.stringify({ ids: [target.id] }) },
     { name: 'correct carrier', path: `/shipments/${target.id}/carrier`, json: JSON.stringify({ carrier: 'ups' }) },
     {
       name: 'set status',
@@ -190,7 +190,7 @@ void describe('admin API refuses cross-site writes (real runtime)', () => {
   void it("accepts the admin page's own request: same origin, JSON, custom header", async () => {
     const origin = stack.platform.url
     const headers = { ...JSON_TYPE, ...OWN, origin, 'sec-fetch-site': 'same-origin' }
-    const refreshed = await post('/shipments/refresh', headers, JSON.stringify({ ids: [target.id] }))
+    const refreshed = await post('/refresh-shipments', headers, JSON.stringify({ ids: [target.id] }))
     assert.equal(refreshed.status, 200, refreshed.text)
     const status = await post(
       `/shipments/${target.id}/status`,

@@ -178,7 +178,7 @@ void describe('carrier credentials echoed back never leave the carrier client', 
       await call(stack, 'DELETE', '/_emulator/faults')
       // ... and through the admin's "check now".
       await inject()
-      await admin('POST', '/shipments/refresh', { ids: [ids[scenario.carrier]] })
+      await admin('POST', '/refresh-shipments', { ids: [ids[scenario.carrier]] })
       await call(stack, 'DELETE', '/_emulator/faults')
       const detail = (await admin('GET', `/shipments/${ids[scenario.carrier]}`)) as {
         shipment: { lastErrorMessage: string | null; lastErrorReason: string | null }
