@@ -77,11 +77,24 @@ export class AppGateway {
         method,
         pathWithQuery,
         {
-          ...pick(headers, ['content-type', 'authorization', 'cookie', 'accept', 'vtexidclientautcookie']),
+          // What a browser or client sent, as the IO router passes it on (fetch metadata and custom headers too).
+          ...pick(headers, [
+            'content-type',
+            'authorization',
+            'cookie',
+            'accept',
+            'vtexidclientautcookie',
+            'origin',
+            'referer',
+            'sec-fetch-site',
+            'sec-fetch-mode',
+            'x-order-tracking-admin',
+          ]),
           ...this.platformHeaders(),
           'x-colossus-route-id': route.id,
           'x-colossus-params': new URLSearchParams(route.params).toString(),
-          'x-forwarded-host': `${this.options.workspace}--${this.options.account}.myvtex.com`,
+          // The host the request came to, as the router forwards it; the account's own host otherwise.
+          'x-forwarded-host': headers.host ?? `${this.options.workspace}--${this.options.account}.myvtex.com`,
         },
         body
       )

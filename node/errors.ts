@@ -114,3 +114,15 @@ export class ForbiddenError extends AppError {
     super(message)
   }
 }
+
+/** A request refused before any work for how it was made (cross-site, wrong media type): 403 or 415. */
+export class RequestRefusedError extends AppError {
+  public readonly transient = false
+  constructor(
+    public readonly reason: string,
+    message: string,
+    public readonly status: 403 | 415
+  ) {
+    super(message)
+  }
+}

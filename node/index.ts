@@ -8,6 +8,7 @@ import { eventErrorBoundary } from './events/errorBoundary'
 import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
 import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
 import { charts, overview } from './routes/admin/overview'
+import { refuseCrossSite } from './routes/admin/refuseCrossSite'
 import { requireAdmin } from './routes/admin/requireAdmin'
 import { shipmentById, shipmentList, shipmentsCsv } from './routes/admin/shipments'
 import { routeErrorBoundary } from './routes/errorBoundary'
@@ -22,14 +23,15 @@ export default new Service<Clients, State, ParamsContext>({
   },
   routes: {
     sweep: method({ POST: [routeErrorBoundary, verifySchedulerSecret, sweep] }),
-    // Admin API: public (same-origin fetch from the admin page), every route behind requireAdmin.
+    // Admin API: public (same-origin fetch from the admin page), every route behind requireAdmin;
+    // every write first refuses what is not the admin page's own JSON request (CSRF).
     adminOverview: method({ GET: [routeErrorBoundary, requireAdmin, overview] }),
     adminCharts: method({ GET: [routeErrorBoundary, requireAdmin, charts] }),
     adminShipmentsCsv: method({ GET: [routeErrorBoundary, requireAdmin, shipmentsCsv] }),
     adminShipments: method({ GET: [routeErrorBoundary, requireAdmin, shipmentList] }),
-    adminShipmentsRefresh: method({ POST: [routeErrorBoundary, requireAdmin, refreshNow] }),
+    adminShipmentsRefresh: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, refreshNow] }),
     adminShipment: method({ GET: [routeErrorBoundary, requireAdmin, shipmentById] }),
-    adminShipmentCarrier: method({ POST: [routeErrorBoundary, requireAdmin, setCarrier] }),
-    adminShipmentStatus: method({ POST: [routeErrorBoundary, requireAdmin, setStatus] }),
+    adminShipmentCarrier: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setCarrier] }),
+    adminShipmentStatus: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setStatus] }),
   },
 })

@@ -1,4 +1,4 @@
-import { AppError, ForbiddenError } from '../errors'
+import { AppError, ForbiddenError, RequestRefusedError } from '../errors'
 import type { RouteContext } from '../typings/context'
 
 /**
@@ -10,7 +10,7 @@ export async function routeErrorBoundary(ctx: RouteContext, next: () => Promise<
     await next()
   } catch (error) {
     ctx.set('Cache-Control', 'no-store')
-    if (error instanceof ForbiddenError) {
+    if (error instanceof ForbiddenError || error instanceof RequestRefusedError) {
       ctx.status = error.status
       ctx.body = { error: error.reason, message: error.message }
       return

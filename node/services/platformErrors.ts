@@ -1,4 +1,5 @@
-import { AppError, PlatformUnavailableError } from '../errors'
+import { parseRetryAfter } from '../clients/carriers/shared'
+import { AppError, CarrierRateLimitedError, PlatformUnavailableError } from '../errors'
 
 interface HttpLikeError {
   response?: { status?: number; headers?: Record<string, string | undefined>; data?: unknown }
@@ -17,13 +18,22 @@ export function asPlatformError(upstream: string, error: unknown): unknown {
   const http = error as HttpLikeError | null
   const status = http?.response?.status
   if (status === undefined || status >= 500 || status === 429 || status === 408) {
-    const retryAfter = Number(http?.response?.headers?.['retry-after'])
     return new PlatformUnavailableError(
       upstream,
       status === undefined ? `unreachable (${http?.code ?? http?.message ?? 'network error'})` : `answered ${status}`,
       status,
-      Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined
+      retryAfterMsOf(error)
     )
   }
   return error
+}
+
+/**
+ * How long the upstream asked us to wait (Retry-After, in seconds or as an HTTP date), from a raw
+ * HTTP error or from a typed error that kept it; undefined when it said nothing.
+ */
+export function retryAfterMsOf(error: unknown, now = Date.now()): number | undefined {
+  if (error instanceof PlatformUnavailableError || error instanceof CarrierRateLimitedError) return error.retryAfterMs
+  const value = (error as HttpLikeError | null)?.response?.headers?.['retry-after']
+  return parseRetryAfter(typeof value === 'string' ? value : undefined, now)
 }

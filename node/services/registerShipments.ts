@@ -97,6 +97,13 @@ async function registerClaimed(
         carrier: record.carrier,
         state: record.state,
       })
+      if (record.rejectedTrackingUrl !== null) {
+        ctx.vtex.logger.warn({
+          message: 'invoice trackingUrl is not an http(s) URL: kept as text, never linked or written back',
+          orderId: order.orderId,
+          invoiceNumber: pkg.invoiceNumber,
+        })
+      }
       continue
     }
     const change = identityChange(existing, pkg, regCtx)

@@ -66,6 +66,18 @@ void describe('applyTrackingResult', () => {
     assert.equal(outcome.invoicePatch, undefined)
   })
 
+  void it("replaces a refused javascript: URL on the invoice with the carrier's page, in the number the store typed", () => {
+    const record = testRecord({
+      trackingNumber: 'ON731000764BR',
+      trackingNumberRaw: 'on 7310 00764 br',
+      trackingUrl: null,
+      rejectedTrackingUrl: 'javascript:alert(1)',
+    })
+    const outcome = applyTrackingResult(record, result({}), ctx)
+    assert.equal(outcome.invoicePatch?.trackingUrl, ctx.trackingUrl)
+    assert.equal(outcome.invoicePatch?.trackingNumber, 'on 7310 00764 br')
+  })
+
   void it('writes nothing when the carrier reports nothing new', () => {
     const record = testRecord({ trackingUrl: 'x', lastWrittenHash: eventsHash('IN_TRANSIT', [posted]) })
     const outcome = applyTrackingResult(record, result({}), ctx)

@@ -1,4 +1,5 @@
 import type { TrackingResult } from '../carriers/types'
+import { boundResult, boundText, MAX_MESSAGE } from './bounds'
 import type { InvoiceTrackingPatch, TrackingUpdate } from '../typings/orders'
 import { eventsHash } from './eventsHash'
 import { trackingUpdateFor } from './omsPayloads'
@@ -28,8 +29,15 @@ export interface CheckOutcome {
 /**
  * Pure decision for one shipment after one carrier answer. The order writes are values, made by
  * the caller before it saves `patch`, so a failed write leaves the registry asking for it again.
+ * Whatever the carrier said is bounded first (tracking/bounds.ts): no carrier's answer reaches the
+ * registry or the order unbounded.
  */
-export function applyTrackingResult(record: ShipmentRecord, result: TrackingResult, ctx: ApplyContext): CheckOutcome {
+export function applyTrackingResult(
+  record: ShipmentRecord,
+  carrierResult: TrackingResult,
+  ctx: ApplyContext
+): CheckOutcome {
+  const { result, droppedEvents } = boundResult(carrierResult)
   const nowIso = new Date(ctx.now).toISOString()
   const base: ShipmentPatch = { lastCheckedAt: nowIso, checkCount: record.checkCount + 1 }
 
@@ -39,7 +47,10 @@ export function applyTrackingResult(record: ShipmentRecord, result: TrackingResu
       consecutiveErrors: record.consecutiveErrors + 1,
       pollingIntervalHours: ctx.pollingIntervalHours,
     })
-    const message = result.messages.map((m) => m.message).join('; ') || 'the carrier does not know this number yet'
+    const message = boundText(
+      result.messages.map((m) => m.message).join('; ') || 'the carrier does not know this number yet',
+      MAX_MESSAGE
+    )
     return {
       changed: false,
       patch: {
@@ -71,11 +82,13 @@ export function applyTrackingResult(record: ShipmentRecord, result: TrackingResu
     status: result.status,
     substatus: result.substatus ?? null,
     events: result.events,
+    droppedEvents,
     eventsHash: hash,
     lastEventAt: last ? new Date(last.occurredAt).toISOString() : null,
     lastEventDescription: last?.description ?? null,
     lastEventLocation: last ? formatLocation(last.location) : null,
-    firstEventAt: result.events[0] ? new Date(result.events[0].occurredAt).toISOString() : null,
+    // The real first scan, even when it is among the events dropped to stay bounded.
+    firstEventAt: carrierResult.events[0] ? new Date(carrierResult.events[0].occurredAt).toISOString() : null,
     estimatedDelivery: result.estimatedDelivery ?? record.estimatedDelivery,
     deliveredAt: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
     deliveredOnTime: deliveredOnTime(deliveredAt, record.promisedDelivery),
@@ -118,7 +131,7 @@ export function applyCheckFailure(
     lastCheckedAt: new Date(ctx.now).toISOString(),
     consecutiveErrors,
     lastErrorReason: error.reason,
-    lastErrorMessage: error.message,
+    lastErrorMessage: boundText(error.message, MAX_MESSAGE),
     lastErrorAt: new Date(ctx.now).toISOString(),
     ...scheduleOrExpire(record, ctx, retry.at, retry.reason),
   }
@@ -142,7 +155,8 @@ function invoicePatchFor(record: ShipmentRecord, ctx: ApplyContext): InvoiceTrac
   // trackingUrl holds what the invoice already has; the merchant's own URL is never overwritten.
   if (record.trackingUrl !== null || record.trackingNumber === null) return undefined
   return {
-    trackingNumber: record.trackingNumber,
+    // What the store typed stays on its invoice; the normalized form is ours.
+    trackingNumber: record.trackingNumberRaw ?? record.trackingNumber,
     trackingUrl: ctx.trackingUrl,
     dispatchedDate: null,
     courier: record.courierName ?? ctx.carrierDisplayName,

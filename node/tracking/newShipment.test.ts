@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
 import { CARRIER_ADAPTERS } from '../carriers/registry'
-import type { OrderPackage } from '../typings/orders'
-import { identityChange } from './newShipment'
+import type { Order, OrderPackage } from '../typings/orders'
+import { identityChange, newShipmentRecord } from './newShipment'
 import { testRecord } from './testRecord'
 
 const ctx = {
@@ -49,5 +49,43 @@ void describe('identityChange', () => {
       identityChange(testRecord({ state: 'done' }), pkg({ trackingNumber: 'DG049186230BR' }), ctx),
       undefined
     )
+  })
+})
+
+void describe('tracking number identity', () => {
+  const typed = 'on 7310 00764 br'
+
+  void it('stores the number normalized, keeps what the invoice says, and detects the carrier', () => {
+    const order = { orderId: 'ORD-1', packageAttachment: { packages: [] } } as unknown as Order
+    const record = newShipmentRecord('x', order, pkg({ trackingNumber: ` ${typed} ` }), ctx)
+    assert.deepEqual([record.trackingNumber, record.trackingNumberRaw], ['ON731000764BR', typed])
+    assert.equal(record.carrier, 'correios')
+    assert.equal(record.state, 'active')
+  })
+
+  void it('sees the same number typed another way as no change', () => {
+    const record = testRecord({
+      trackingNumber: 'ON731000764BR',
+      trackingNumberRaw: typed,
+      courierName: 'Transportadora X',
+    })
+    for (const trackingNumber of [typed, 'ON731000764BR', 'ON-7310-00764-BR']) {
+      assert.equal(identityChange(record, pkg({ trackingNumber }), ctx), undefined, trackingNumber)
+    }
+  })
+})
+
+void describe('invoice tracking URL', () => {
+  const order = { orderId: 'ORD-2', packageAttachment: { packages: [] } } as unknown as Order
+
+  void it('keeps an http(s) URL as the invoice link', () => {
+    const url = 'https://transportadora.example/rastreio?c=DG049186226BR'
+    const record = newShipmentRecord('y', order, pkg({ trackingUrl: url }), ctx)
+    assert.deepEqual([record.trackingUrl, record.rejectedTrackingUrl], [url, null])
+  })
+
+  void it('never stores a javascript: URL as a link: kept aside as rejected text', () => {
+    const record = newShipmentRecord('z', order, pkg({ trackingUrl: 'javascript:alert(document.domain)' }), ctx)
+    assert.deepEqual([record.trackingUrl, record.rejectedTrackingUrl], [null, 'javascript:alert(document.domain)'])
   })
 })

@@ -4,8 +4,13 @@ import type { Order, OrderPackage } from '../typings/orders'
 import { resolveCarrier } from './resolveCarrier'
 import { recheckLater } from './schedulePolicy'
 import type { ShipmentPatch, ShipmentRecord } from './shipment'
+import { normalizeTrackingNumber, rawTrackingNumber } from './trackingNumber'
+import { checkTrackingUrl } from './trackingUrl'
+import { boundText } from './bounds'
 
 const FIRST_CHECK_GRACE_MS = 5 * 60_000
+/** Courier names and tracking numbers from the invoice: real ones are far shorter. */
+const MAX_INVOICE_TEXT = 100
 
 export interface RegistrationContext {
   now: number
@@ -31,14 +36,18 @@ export function promisedDelivery(order: Order): string | null {
  * can be polled. Used for new packages and to re-evaluate waiting ones.
  */
 export function trackingIdentity(pkg: OrderPackage, ctx: RegistrationContext): ShipmentPatch {
-  const trackingNumber = pkg.trackingNumber?.trim() || null
+  const invoiced = pkg.trackingNumber?.slice(0, MAX_INVOICE_TEXT)
+  const trackingNumber = normalizeTrackingNumber(invoiced)
   const resolution = resolveCarrier(pkg.courier, trackingNumber, ctx.courierMappings, ctx.adapters)
   const later = new Date(recheckLater(ctx.now, ctx.pollingIntervalHours)).toISOString()
+  const url = checkTrackingUrl(pkg.trackingUrl)
   const base: ShipmentPatch = {
     trackingNumber,
-    courierName: pkg.courier?.trim() || null,
+    trackingNumberRaw: trackingNumber === null ? null : rawTrackingNumber(invoiced),
+    courierName: boundText(pkg.courier ?? '', MAX_INVOICE_TEXT) || null,
     carrier: resolution.carrier,
-    trackingUrl: pkg.trackingUrl?.trim() || null,
+    trackingUrl: url.url,
+    rejectedTrackingUrl: url.rejected,
   }
   if (trackingNumber === null) {
     return { ...base, state: 'awaiting_tracking', nextCheckAt: later, nextCheckReason: 'awaiting_tracking_number' }
@@ -65,12 +74,14 @@ export function newShipmentRecord(
     orderId: order.orderId,
     invoiceNumber: pkg.invoiceNumber,
     trackingNumber: identity.trackingNumber ?? null,
+    trackingNumberRaw: identity.trackingNumberRaw ?? null,
     courierName: identity.courierName ?? null,
     carrier: identity.carrier ?? null,
     state: identity.state ?? 'active',
     status: 'PENDING',
     substatus: null,
     events: [],
+    droppedEvents: 0,
     eventsHash: null,
     lastEventAt: null,
     lastEventDescription: null,
@@ -91,6 +102,7 @@ export function newShipmentRecord(
     lastErrorMessage: null,
     lastErrorAt: null,
     trackingUrl: identity.trackingUrl ?? null,
+    rejectedTrackingUrl: identity.rejectedTrackingUrl ?? null,
     invoicePatchedAt: null,
     lastWrittenHash: null,
     lastOmsWriteAt: null,
@@ -110,7 +122,8 @@ export function identityChange(
 ): ShipmentPatch | undefined {
   if (record.state === 'done' || record.state === 'expired') return undefined
   const identity = trackingIdentity(pkg, ctx)
-  const sameNumber = identity.trackingNumber === record.trackingNumber
+  // Compared normalized: the same number typed another way ("dg 0491…", "DG-0491…") is no change.
+  const sameNumber = identity.trackingNumber === normalizeTrackingNumber(record.trackingNumber)
   const sameCarrier = identity.carrier === record.carrier
   // A carrier an admin corrected by hand wins over what the order says, for the same number.
   if (sameNumber && (sameCarrier || record.carrierSetBy !== null)) return undefined
@@ -120,6 +133,7 @@ export function identityChange(
         ...identity,
         status: 'PENDING',
         events: [],
+        droppedEvents: 0,
         eventsHash: null,
         lastWrittenHash: null,
         invoicePatchedAt: null,

@@ -17,13 +17,19 @@ export interface ShipmentRecord {
   id: string
   orderId: string
   invoiceNumber: string
+  /** Normalized (tracking/trackingNumber.ts): what carriers are asked about and search matches. */
   trackingNumber: string | null
+  /** The number as the invoice has it ("on 7310 00764 br"), shown to the merchant. */
+  trackingNumberRaw: string | null
   courierName: string | null
   carrier: CarrierCode | null
   state: ShipmentState
   status: TrackingStatus
   substatus: Substatus | null
+  /** Ascending; at most MAX_EVENTS (tracking/bounds.ts), the newest. */
   events: TrackingEvent[]
+  /** How many older carrier events were left out to keep the document bounded (0 for almost every parcel). */
+  droppedEvents: number
   eventsHash: string | null
   lastEventAt: string | null
   lastEventDescription: string | null
@@ -47,7 +53,10 @@ export interface ShipmentRecord {
   lastErrorReason: string | null
   lastErrorMessage: string | null
   lastErrorAt: string | null
+  /** The invoice's tracking URL, only when it is an absolute http(s) URL (tracking/trackingUrl.ts). */
   trackingUrl: string | null
+  /** A tracking URL the invoice had that is not http(s) (`javascript:` …): never a link, never written back. */
+  rejectedTrackingUrl: string | null
   invoicePatchedAt: string | null
   /** Hash of what was last written with the tracking PUT: no change, no write. */
   lastWrittenHash: string | null

@@ -10,10 +10,12 @@ import { SimClock } from '../../emulator/clock'
 import { REPO_ROOT } from '../../emulator/runtime'
 import type { Stack } from '../../emulator/stack'
 import { startStack } from '../../emulator/stack'
+import { SHIPMENT_ENTITY } from '../../node/registry/schema'
+import { shipmentId } from '../../node/registry/shipmentId'
 import { T0 } from '../e2e/harness'
 import { launchChromium } from './chromium'
 import type { SeededShipment } from './seed'
-import { control, seedDemo } from './seed'
+import { control, correiosNumber, seedDemo } from './seed'
 
 /**
  * The merchant's admin page in a real headless Chromium, against the real stack: the @vtex/api
@@ -248,6 +250,81 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     const pack = order.packageAttachment.packages[0]
     assert.equal(pack.trackingNumber, shipment.trackingNumber)
     assert.equal(pack.courierStatus?.finished, true, 'the order received the delivered tracking write')
+    await context.close()
+  })
+
+  void it('links only http(s) URLs: a javascript: tracking URL never becomes a link', async () => {
+    const hostile = 'javascript:alert(document.domain)'
+    const invoiceWith = async (trackingNumber: string, invoiceNumber: string, trackingUrl: string) => {
+      const order = await control<{ orderId: string }>(stack, 'POST', '/_emulator/orders', {
+        courier: 'Correios SEDEX',
+        country: 'BRA',
+        shippingEstimateDays: 5,
+      })
+      await control(stack, 'POST', `/_emulator/orders/${order.orderId}/invoice`, {
+        courier: 'Correios SEDEX',
+        trackingNumber,
+        invoiceNumber,
+        trackingUrl,
+      })
+      return order.orderId
+    }
+    // Invoiced now with a javascript: URL: refused at registration, the invoice gets the carrier's page.
+    const fresh = correiosNumber('XS', '55667788')
+    const freshOrder = await invoiceWith(fresh, 'NF-XSS-1', hostile)
+    const pack = (
+      await control<OrderBody & { packageAttachment: { packages: Array<{ trackingUrl: string }> } }>(
+        stack,
+        'GET',
+        `/_emulator/orders/${encodeURIComponent(freshOrder)}`
+      )
+    ).packageAttachment.packages[0]
+    assert.match(pack.trackingUrl, /^https:\/\/rastreamento\.correios\.com\.br\//, 'never written back as trackingUrl')
+    // Stored before the check existed: the page itself must still refuse to link it.
+    const legacy = correiosNumber('XS', '55667789')
+    const legacyOrder = await invoiceWith(legacy, 'NF-XSS-2', 'https://transportadora.example/t')
+    stack.platform.masterdata.patch(
+      { account: stack.account, entity: SHIPMENT_ENTITY },
+      shipmentId(legacyOrder, 'NF-XSS-2'),
+      {
+        trackingUrl: hostile,
+      }
+    )
+
+    const { context, page } = await newPage()
+    let dialogs = 0
+    page.on('dialog', (dialog) => {
+      dialogs += 1
+      void dialog.dismiss()
+    })
+    await page.click('text=Shipments')
+    for (const [number, rejectedShown] of [
+      [fresh, true],
+      [legacy, false],
+    ] as const) {
+      await tableSettled(page)
+      await page.fill('[data-testid="search"] input', number)
+      await page.press('[data-testid="search"] input', 'Enter')
+      await rowCount(page, 1)
+      await page.click(`text=${number}`)
+      await page.waitForSelector('[data-testid="shipment-detail"]')
+      const links = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? '')
+      )
+      const unsafe = links.filter((href) => !/^(https?:\/\/|\/(?![/\\]))/i.test(href))
+      assert.deepEqual(unsafe, [], `only http(s) and same-origin links for ${number}`)
+      const urlFact = await page.locator('[data-testid="detail-tracking-url"]').innerText()
+      if (rejectedShown) {
+        assert.match(await page.locator('[data-testid="detail-rejected-url"]').innerText(), /javascript:alert/)
+      } else {
+        assert.match(urlFact, /javascript:alert/, 'shown as text')
+        assert.equal(await page.locator('[data-testid="unsafe-url"]').count(), 1)
+      }
+      await screenshot(page, `detail-rejected-url-${rejectedShown ? 'fresh' : 'legacy'}`, false)
+      await page.keyboard.press('Escape')
+      await page.waitForSelector('[data-testid="shipment-detail"]', { state: 'detached' })
+    }
+    assert.equal(dialogs, 0, 'no script ran')
     await context.close()
   })
 

@@ -67,7 +67,8 @@ void describe('admin API through the real runtime', () => {
     body?: unknown,
     headers: Record<string, string> = ADMIN
   ): Promise<{ status: number; body: T }> => {
-    const response = await call<T>(stack, method, BASE + route, body, headers)
+    // As the admin page does: its custom header on every call (writes are refused without it).
+    const response = await call<T>(stack, method, BASE + route, body, { 'x-order-tracking-admin': '1', ...headers })
     bodies.push(typeof response.body === 'string' ? response.body : JSON.stringify(response.body))
     return response
   }
@@ -593,6 +594,23 @@ void describe('admin API through the real runtime', () => {
       bodies.push(lines.join('\n'))
       assert.equal(lines.length, 1 + 10_000 + 1)
       assert.equal(lines.at(-1), '# truncated: 10000 of 10005 shipments exported; narrow the filter to export the rest')
+    })
+  })
+
+  void describe('identity', () => {
+    void it('finds a number invoiced with spaces and lower case by its normalized form, and shows both', async () => {
+      const typed = 'on 7310 00764 br'
+      const spaced = await seed('spaced', { trackingNumber: typed, courier: 'Correios SEDEX' })
+      const ids = async (q: string): Promise<string[]> =>
+        (await list(`?q=${encodeURIComponent(q)}`)).items.map((s) => s.id)
+      for (const q of ['ON731000764BR', 'on731000764br', typed, 'ON-7310-00764-BR', 'ON7310']) {
+        assert.deepEqual(await ids(q), [spaced.id], q)
+      }
+      const shipment = await detail('spaced')
+      assert.deepEqual([shipment.trackingNumber, shipment.trackingNumberRaw], ['ON731000764BR', typed])
+      assert.equal(shipment.carrier, 'correios')
+      // The invoice keeps what the store typed.
+      assert.equal((await orderPackage(stack, spaced.orderId)).trackingNumber, typed)
     })
   })
 

@@ -29,7 +29,8 @@ import {
 const HOUR = 3600_000
 const ROUTE_TIMEOUT_MS =
   (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node', 'service.json'), 'utf8')) as { timeout: number }).timeout * 1000
-const ADMIN = { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}` }
+/** As the admin page sends it: its custom header is required on admin writes (CSRF). */
+const ADMIN = { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}`, 'x-order-tracking-admin': '1' }
 
 void describe('races', () => {
   let stack: Stack & { clock: SimClock }

@@ -189,6 +189,30 @@ void describe('bad input and failures', () => {
     assert.equal((await orderPackage(stack, orderId)).courierStatus?.data.length, 1)
   })
 
+  void it("honours the Orders API's Retry-After when it refuses an order write with 429", async () => {
+    const tn = correiosNumber(20000010)
+    const { orderId } = await invoicedOrder(stack, { carrier: 'correios', trackingNumber: tn, story: 'stuck' })
+    await fault({
+      host: 'portal.vtexcommercestable.com.br',
+      pathIncludes: `${orderId}/invoice`,
+      method: 'PUT',
+      status: 429,
+      headers: { 'retry-after': '10800', 'content-type': 'application/json' },
+      body: { error: { code: 'TooManyRequests', message: 'Too many requests' } },
+      times: 2, // the client retries once
+    })
+    stack.clock.advance(9 * HOUR)
+    await runSweep(stack)
+    const limited = docOf(orderId)
+    assert.equal(limited.lastErrorReason, 'order_write_failed')
+    assert.equal(limited.nextCheckReason, 'retry_after')
+    assert.ok(
+      Date.parse(limited.nextCheckAt ?? '') >= Date.parse(limited.lastErrorAt ?? '') + 3 * HOUR,
+      `next check ${limited.nextCheckAt} is not 3 h after ${limited.lastErrorAt}`
+    )
+    await call(stack, 'DELETE', '/_emulator/faults')
+  })
+
   void it('expires a shipment whose window closes without a terminal status, visibly', async () => {
     const tn = correiosNumber(20000007)
     const { orderId } = await invoicedOrder(stack, { carrier: 'correios', trackingNumber: tn, story: 'stuck' })

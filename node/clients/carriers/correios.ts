@@ -11,7 +11,17 @@ import {
 } from '../../carriers/correios/request'
 import type { CorreiosEnvironment, CorreiosTrackRequest } from '../../carriers/correios/request'
 import { AppError, CarrierAuthError, CarrierRequestError, CarrierResponseError } from '../../errors'
-import { credentialsKey, httpDataOf, httpStatusOf, redact, TokenCache, transportError } from './shared'
+import {
+  credentialForms,
+  credentialsKey,
+  httpDataOf,
+  httpStatusOf,
+  redact,
+  redactDeep,
+  redactError,
+  TokenCache,
+  transportError,
+} from './shared'
 import type { IssuedToken, TransportMessages } from './shared'
 
 export { parseRetryAfter } from './shared'
@@ -53,9 +63,19 @@ export class CorreiosClient extends ExternalClient {
 
   /**
    * Fetches every event of up to 50 objects. A token rejected by the tracking call (expired early,
-   * revoked) is replaced once; a second rejection is a CarrierAuthError.
+   * revoked) is replaced once; a second rejection is a CarrierAuthError. Nothing leaves this
+   * method, answer or error, with a configured credential in it, whatever Correios echoes back.
    */
   public async fetchTracking(credentials: CorreiosCredentials, codes: string[]): Promise<CorreiosRastroResponse> {
+    const secrets = secretsOf(credentials)
+    try {
+      return redactDeep(await this.fetchUnredacted(credentials, codes), secrets)
+    } catch (error) {
+      throw redactError(error, secrets)
+    }
+  }
+
+  private async fetchUnredacted(credentials: CorreiosCredentials, codes: string[]): Promise<CorreiosRastroResponse> {
     const request = buildTrackRequest(codes)
     const key = cacheKey(credentials)
     const first = await this.token(credentials, key)
@@ -155,7 +175,12 @@ const cacheKey = (credentials: CorreiosCredentials): string =>
     credentials.postageCard,
   ])
 
-const secretsOf = (credentials: CorreiosCredentials): string[] => [credentials.accessCode, credentials.user]
+/** Every settings field of the carrier, not only the password: user and postage card identify the contract. */
+const secretsOf = (credentials: CorreiosCredentials): string[] =>
+  credentialForms(
+    [credentials.user, credentials.accessCode, credentials.postageCard],
+    [[credentials.user, credentials.accessCode]]
+  )
 
 const NETWORK_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN'])
 

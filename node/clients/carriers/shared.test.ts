@@ -3,11 +3,14 @@ import { describe, it } from 'node:test'
 
 import { CarrierRateLimitedError, CarrierUnavailableError } from '../../errors'
 import {
+  credentialForms,
   credentialsKey,
   httpDataOf,
   httpStatusOf,
   parseRetryAfter,
   redact,
+  redactDeep,
+  redactError,
   retryAfterMs,
   TokenCache,
   transportError,
@@ -268,5 +271,31 @@ void describe('redact', () => {
 
   void it('leaves secrets too short to be real alone rather than mangle the text', () => {
     assert.equal(redact('HTTP 400 for 40', ['40', '']), 'HTTP 400 for 40')
+  })
+})
+
+void describe('credential redaction at the client', () => {
+  const secrets = credentialForms(['user 1', 'pass/word', undefined, '0067599079'], [['user 1', 'pass/word']])
+
+  void it('covers every settings value, its URL-encoded form and the Basic value of each pair', () => {
+    const basic = Buffer.from('user 1:pass/word').toString('base64')
+    const text = `u=user 1 enc=user%201 p=pass%2Fword card=0067599079 auth=Basic ${basic}`
+    assert.equal(
+      redact(text, secrets),
+      'u=[redacted] enc=[redacted] p=[redacted] card=[redacted] auth=Basic [redacted]'
+    )
+  })
+
+  void it('redacts every string of a body and the message and stack of an error', () => {
+    assert.deepEqual(redactDeep({ a: ['x 0067599079'], b: { c: 'pass/word' }, n: 1, z: null }, secrets), {
+      a: ['x [redacted]'],
+      b: { c: '[redacted]' },
+      n: 1,
+      z: null,
+    })
+    const error = redactError(new Error('rejected user 1'), secrets)
+    assert.equal(error.message, 'rejected [redacted]')
+    assert.ok(!error.stack?.includes('user 1'))
+    assert.equal(redactError('thrown pass/word', secrets).message, 'thrown [redacted]')
   })
 })

@@ -162,9 +162,51 @@ export function transportError(
 // --- redaction ---
 
 /**
- * Replaces every secret in `text`. Secrets shorter than 4 characters are left alone: they would
- * mangle ordinary words and numbers, and no real credential or token is that short.
+ * Replaces every secret in `text`, longest first (so a secret containing another goes whole).
+ * Secrets shorter than 4 characters are left alone: they would mangle ordinary words and numbers,
+ * and no real credential or token is that short.
  */
 export function redact(text: string, secrets: readonly string[], placeholder = '[redacted]'): string {
-  return secrets.filter((s) => s.length >= 4).reduce((result, secret) => result.split(secret).join(placeholder), text)
+  return secrets
+    .filter((s) => s.length >= 4)
+    .sort((a, b) => b.length - a.length)
+    .reduce((result, secret) => result.split(secret).join(placeholder), text)
+}
+
+/**
+ * Every form a carrier could echo a credential back in: each configured settings value as is and
+ * URL-encoded, and the Basic authorization value built from each user/password pair.
+ */
+export function credentialForms(
+  values: ReadonlyArray<string | undefined>,
+  basicPairs: ReadonlyArray<readonly [string, string]> = []
+): string[] {
+  const forms = new Set<string>()
+  for (const value of values) {
+    if (value === undefined || value.trim() === '') continue
+    forms.add(value).add(value.trim()).add(encodeURIComponent(value))
+  }
+  for (const [user, password] of basicPairs) forms.add(Buffer.from(`${user}:${password}`, 'utf8').toString('base64'))
+  return [...forms]
+}
+
+/** `value` with every string in it redacted (a carrier body the parser turns into messages). */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return redact(value, secrets) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, secrets)) as T
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets)])) as T
+  }
+  return value
+}
+
+/**
+ * The last step of every carrier client call: whatever is thrown leaves with no credential in its
+ * message. Errors the client did not type (anything but an Error) become one, redacted.
+ */
+export function redactError(error: unknown, secrets: readonly string[]): Error {
+  if (!(error instanceof Error)) return new Error(redact(String(error), secrets))
+  error.message = redact(error.message, secrets)
+  if (error.stack !== undefined) error.stack = redact(error.stack, secrets)
+  return error
 }

@@ -8,7 +8,17 @@ import { upsErrorMessage } from '../../carriers/ups/parse'
 import type { UpsCredentials } from '../../carriers/ups/request'
 import { buildTokenRequest, buildTrackRequest } from '../../carriers/ups/request'
 import { CarrierAuthError, CarrierRequestError, CarrierResponseError, CarrierUnavailableError } from '../../errors'
-import { credentialsKey, httpDataOf, httpStatusOf, redact, TokenCache, transportError } from './shared'
+import {
+  credentialForms,
+  credentialsKey,
+  httpDataOf,
+  httpStatusOf,
+  redact,
+  redactDeep,
+  redactError,
+  TokenCache,
+  transportError,
+} from './shared'
 import type { IssuedToken, TransportMessages } from './shared'
 
 export type { UpsCredentials } from '../../carriers/ups/request'
@@ -46,7 +56,17 @@ export class UpsClient extends ExternalClient {
     })
   }
 
+  /** Nothing leaves this method, answer or error, with a configured credential in it, whatever UPS echoes. */
   public async fetchTracking(credentials: UpsCredentials, trackingNumbers: string[]): Promise<UpsTrackResponse> {
+    const secrets = secretsOf(credentials)
+    try {
+      return redactDeep(await this.fetchUnredacted(credentials, trackingNumbers), secrets)
+    } catch (error) {
+      throw redactError(error, secrets)
+    }
+  }
+
+  private async fetchUnredacted(credentials: UpsCredentials, trackingNumbers: string[]): Promise<UpsTrackResponse> {
     if (trackingNumbers.length !== 1) {
       throw new Error(`the UPS Track API takes exactly one tracking number per call, got ${trackingNumbers.length}`)
     }
@@ -109,6 +129,10 @@ export class UpsClient extends ExternalClient {
     return tokenFrom(response.data)
   }
 }
+
+/** Every settings field of the carrier (client id and account number too, not only the secret). */
+const secretsOf = (c: UpsCredentials): string[] =>
+  credentialForms([c.clientId, c.clientSecret, c.accountNumber], [[c.clientId, c.clientSecret]])
 
 const baseUrlOf = (credentials: UpsCredentials): string => HOSTS[credentials.environment ?? 'production']
 

@@ -1,4 +1,5 @@
 import type { TrackingEvent } from '../../carriers/types'
+import { boundEvents, MAX_EVENTS } from '../../tracking/bounds'
 import { deliveredOnTime } from '../../tracking/onTime'
 import { eventsHash } from '../../tracking/eventsHash'
 import { trackingUpdateFor } from '../../tracking/omsPayloads'
@@ -88,7 +89,8 @@ export function manualStatusUpdate(
     carrierCode: MANUAL_CARRIER_CODE,
     description: input.note ?? defaultDescription(input.status),
   }
-  const events = [...(record.events ?? []), event].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))
+  const all = [...(record.events ?? []), event].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))
+  const events = boundEvents(all)
   const deliveredAt = delivered ? event.occurredAt : null
   const hash = eventsHash(input.status, events)
   const last = events[events.length - 1]
@@ -97,13 +99,14 @@ export function manualStatusUpdate(
     status: input.status,
     substatus: null,
     events,
+    droppedEvents: (record.droppedEvents ?? 0) + Math.max(0, all.length - MAX_EVENTS),
     eventsHash: hash,
     lastWrittenHash: hash,
     lastOmsWriteAt: nowIso,
     lastEventAt: new Date(last.occurredAt).toISOString(),
     lastEventDescription: last.description,
     lastEventLocation: formatLocation(last.location),
-    firstEventAt: new Date(events[0].occurredAt).toISOString(),
+    firstEventAt: new Date(all[0].occurredAt).toISOString(),
     deliveredAt: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
     deliveredOnTime: deliveredOnTime(deliveredAt, record.promisedDelivery),
     lastManualActionBy: ctx.by,

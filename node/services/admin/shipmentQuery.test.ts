@@ -115,6 +115,13 @@ void describe('whereFor', () => {
     assert.equal(whereFor({ carrier: 'none' }, cutoffs), 'carrier is null')
     assert.equal(sortFor('promisedDelivery', 'asc'), 'promisedDelivery ASC')
   })
+
+  void it('finds a tracking number by its normalized form, however it is typed', () => {
+    for (const typed of ['ON731000764BR', 'on 7310 00764 br', 'on-7310-00764-br']) {
+      const q = parseFilter({ q: typed }).q ?? ''
+      assert.match(whereFor({ q }, cutoffs) ?? '', / OR trackingNumber=ON731000764BR\*\)$/, typed)
+    }
+  })
 })
 
 /** Every combination of the fields the rules read, around each cutoff. */

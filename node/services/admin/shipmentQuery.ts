@@ -6,6 +6,7 @@ import { EXCEPTION_STATUSES, NOT_PICKED_UP_STATUSES } from '../../tracking/atten
 import { SHIPMENT_STATES } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
+import { normalizeTrackingNumber } from '../../tracking/trackingNumber'
 import { AdminRequestError } from './adminErrors'
 import { atOrAfter } from '../../registry/whereBounds'
 
@@ -124,7 +125,11 @@ export function whereFor(filter: ShipmentFilter, cutoffs: AttentionCutoffs): str
   if (filter.from) clauses.push(atOrAfter('invoicedAt', `${filter.from}T00:00:00.000Z`))
   if (filter.to) clauses.push(`invoicedAt<${nextDay(filter.to)}T00:00:00.000Z`)
   // Prefix match: order ids are typed without the "-01" suffix, tracking numbers in any case.
-  if (filter.q) clauses.push(`(orderId=${filter.q}* OR trackingNumber=${filter.q.toUpperCase()}*)`)
+  // Tracking numbers are stored normalized, so the search text is normalized the same way.
+  if (filter.q) {
+    const number = normalizeTrackingNumber(filter.q)
+    clauses.push(number === null ? `orderId=${filter.q}*` : `(orderId=${filter.q}* OR trackingNumber=${number}*)`)
+  }
   return and(clauses)
 }
 

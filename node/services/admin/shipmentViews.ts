@@ -13,6 +13,8 @@ export interface ShipmentSummary {
   orderId: string
   invoiceNumber: string
   trackingNumber: string | null
+  /** As the invoice has it, when it differs from the normalized number. */
+  trackingNumberRaw: string | null
   carrier: CarrierCode | null
   carrierName: string | null
   courierName: string | null
@@ -50,6 +52,7 @@ export const SUMMARY_FIELDS: Array<keyof ShipmentRecord> = [
     'orderId',
     'invoiceNumber',
     'trackingNumber',
+    'trackingNumberRaw',
     'carrier',
     'courierName',
     'substatus',
@@ -74,6 +77,7 @@ export function toSummary(record: ShipmentRecord, cutoffs: AttentionCutoffs): Sh
     orderId: record.orderId,
     invoiceNumber: record.invoiceNumber,
     trackingNumber: record.trackingNumber ?? null,
+    trackingNumberRaw: record.trackingNumberRaw ?? null,
     carrier: record.carrier ?? null,
     carrierName: carrierName(record.carrier ?? null),
     courierName: record.courierName ?? null,

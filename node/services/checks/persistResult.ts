@@ -9,7 +9,7 @@ import { applyCheckFailure, applyTrackingResult } from '../../tracking/applyResu
 import type { CheckOutcome } from '../../tracking/applyResult'
 import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
-import { asPlatformError, httpStatusOf } from '../platformErrors'
+import { asPlatformError, httpStatusOf, retryAfterMsOf } from '../platformErrors'
 import { orderAlreadyShows } from './orderAlreadyShows'
 import type { CarrierStats, CheckSummary } from './summary'
 import { countError, messageOf } from './summary'
@@ -154,7 +154,8 @@ async function recordOne(
   orderMayBeAhead = false
 ): Promise<void> {
   countError(pc.summary, reason)
-  const retryAfterMs = error instanceof CarrierRateLimitedError ? error.retryAfterMs : retryAfterOf(error)
+  // Carrier 429s and Orders API 429s alike: the next check waits at least their Retry-After.
+  const retryAfterMs = retryAfterMsOf(error)
   const patch = applyCheckFailure(
     record,
     { reason, message: messageOf(error), retryAfterMs },
@@ -179,8 +180,3 @@ async function recordOne(
     countError(pc.summary, 'registry_write_failed')
   }
 }
-
-const retryAfterOf = (error: unknown): number | undefined =>
-  (error as { retryAfterMs?: unknown } | null)?.retryAfterMs === undefined
-    ? undefined
-    : Number((error as { retryAfterMs: unknown }).retryAfterMs)

@@ -16,6 +16,12 @@ import type {
  */
 export const API_BASE = '/_v/private/order-tracking/admin'
 
+/**
+ * Sent with every call: the service refuses writes without it (node/routes/admin/refuseCrossSite.ts
+ * checks the same name and value). A cross-origin page cannot set it without a CORS preflight.
+ */
+const ADMIN_REQUEST_HEADER = { 'x-order-tracking-admin': '1' } as const
+
 /** A failed call: the HTTP status (0 when the server could not be reached) and the API's error body. */
 export class ApiError extends Error {
   constructor(
@@ -42,6 +48,7 @@ async function request<T>(path: string, init: { method?: 'GET' | 'POST'; body?: 
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
+        ...ADMIN_REQUEST_HEADER,
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -124,6 +124,8 @@ export interface ShipmentSummary {
   orderId: string
   invoiceNumber: string
   trackingNumber: string | null
+  /** As the invoice has it ("on 7310 00764 br"); trackingNumber is the normalized form. */
+  trackingNumberRaw: string | null
   carrier: string | null
   carrierName: string | null
   courierName: string | null
@@ -164,7 +166,12 @@ export interface ShipmentDetail extends ShipmentSummary {
   checkCount: number
   lastErrorMessage: string | null
   lastErrorAt: string | null
+  /** Older carrier events left out to keep the record bounded (the timeline shows the newest 50). */
+  droppedEvents?: number
+  /** Only ever an http(s) URL; the page still links it only through shared/ExternalLink. */
   trackingUrl: string | null
+  /** The invoice's non-http(s) tracking URL, refused at registration: shown as text, never linked. */
+  rejectedTrackingUrl: string | null
   invoicePatchedAt: string | null
   lastOmsWriteAt: string | null
   lastManualActionBy: string | null

@@ -153,7 +153,7 @@ export function ShipmentDetailModal({
               <ShipmentFacts shipment={data} />
               <SectionTitle>{intl.formatMessage(m.sectionTimeline)}</SectionTitle>
               <div className="t-mini c-muted-1 mb2">{intl.formatMessage(pageMessages.timeZoneNote, { timeZone })}</div>
-              <EventTimeline events={data.events ?? []} />
+              <EventTimeline events={data.events ?? []} dropped={data.droppedEvents ?? 0} />
             </>
           )}
         </Loader>

@@ -1,26 +1,16 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
-import { Alert, IconExternalLinkMini } from 'vtex.styleguide'
+import { Alert } from 'vtex.styleguide'
 
 import type { ShipmentDetail } from '../api/types'
 import { errorReasonLabel, nextCheckReasonLabel, stateLabel, substatusLabel } from '../i18n/labels'
 import { detailMessages as m, shipmentMessages } from '../i18n/messages'
+import { ExternalLink } from '../shared/ExternalLink'
 import { OrderLink } from '../shared/OrderLink'
 import { StatusTag } from '../shared/StatusTag'
 import { useFormat } from '../shared/useFormat'
 import { Flags } from '../shipments/columns'
 import { Fact, Facts, SectionTitle } from './Facts'
-
-function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer" className="c-link hover-c-link no-underline">
-      {children}
-      <span className="ml1 v-mid">
-        <IconExternalLinkMini size={10} />
-      </span>
-    </a>
-  )
-}
 
 /** Identity, status, the checking schedule and what the app wrote to the order, with times in the store's zone. */
 export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
@@ -48,7 +38,14 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
         <Fact label={intl.formatMessage(m.fieldInvoice)}>{shipment.invoiceNumber}</Fact>
         <Fact label={intl.formatMessage(m.fieldTracking)} testId="detail-tracking">
           {shipment.trackingNumber ? (
-            <span className="t-code f6">{shipment.trackingNumber}</span>
+            <>
+              <span className="t-code f6">{shipment.trackingNumber}</span>
+              {shipment.trackingNumberRaw && shipment.trackingNumberRaw !== shipment.trackingNumber && (
+                <div className="t-small c-muted-1 mt1" data-testid="detail-tracking-raw">
+                  {intl.formatMessage(m.trackingAsInvoiced, { raw: shipment.trackingNumberRaw })}
+                </div>
+              )}
+            </>
           ) : (
             <span className="c-warning">{intl.formatMessage(shipmentMessages.noTracking)}</span>
           )}
@@ -108,11 +105,16 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
           {whenOrNotYet(shipment.lastOmsWriteAt)}
         </Fact>
         <Fact label={intl.formatMessage(m.fieldManualBy)}>{orDash(shipment.lastManualActionBy)}</Fact>
-        <Fact label={intl.formatMessage(m.fieldTrackingUrl)}>
+        <Fact label={intl.formatMessage(m.fieldTrackingUrl)} testId="detail-tracking-url">
           {shipment.trackingUrl ? (
             <ExternalLink href={shipment.trackingUrl}>{hostOf(shipment.trackingUrl)}</ExternalLink>
           ) : (
             format.empty
+          )}
+          {shipment.rejectedTrackingUrl && (
+            <div className="t-small c-danger mt1 break-all" data-testid="detail-rejected-url">
+              {intl.formatMessage(m.trackingUrlRejected, { url: shipment.rejectedTrackingUrl })}
+            </div>
           )}
         </Fact>
         <Fact label={intl.formatMessage(m.fieldTrackingPage)}>

@@ -1,10 +1,12 @@
 import React from 'react'
 
+import { safeAdminPath } from './safeUrl'
+
 /** The order in the VTEX admin (new tab, so the filtered list stays where it was). */
 export function OrderLink({ orderId, href }: { orderId: string; href?: string | null }) {
   return (
     <a
-      href={href || `/admin/orders/${encodeURIComponent(orderId)}`}
+      href={safeAdminPath(href) ?? `/admin/orders/${encodeURIComponent(orderId)}`}
       target="_blank"
       rel="noopener noreferrer"
       className="c-link hover-c-link fw5 no-underline"
