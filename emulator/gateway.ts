@@ -4,7 +4,10 @@ interface ServiceJson {
   /** Seconds the IO router waits for a route's answer before it gives up with 504. */
   timeout?: number
   routes?: Record<string, { path: string; public?: boolean }>
-  events?: Record<string, { sender: string; topics?: string[]; keys?: string[] }>
+  events?: Record<
+    string,
+    { sender: string; topics?: string[]; keys?: string[]; rateLimitPerReplica?: { concurrent?: number } }
+  >
 }
 
 export interface GatewayOptions {
@@ -13,7 +16,8 @@ export interface GatewayOptions {
   workspace: string
   /** The app token the platform hands the app (x-vtex-credential). */
   appToken: string
-  workerUrl: () => string
+  /** The app's replicas: one URL, or several (requests and event deliveries are spread over them). */
+  workerUrl: () => string | readonly string[]
 }
 
 export interface GatewayResponse {
@@ -31,6 +35,8 @@ export interface EventDelivery {
   status: number
   attempts: number
   body: unknown
+  /** Real milliseconds the handler took on its last attempt (the IO router's view of the request). */
+  durationMs: number
 }
 
 /**
@@ -41,6 +47,7 @@ export interface EventDelivery {
 export class AppGateway {
   private readonly routes: Array<{ id: string; regexp: RegExp; keys: string[] }>
   private readonly deliveries: EventDelivery[] = []
+  private readonly slots = new Slots()
   private seq = 0
 
   constructor(private readonly options: GatewayOptions) {
@@ -142,10 +149,18 @@ export class AppGateway {
     maxAttempts: number
   ): Promise<EventDelivery> {
     const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))
+    const limit = this.options.serviceJson.events?.[handler]?.rateLimitPerReplica?.concurrent
     let status = 0
     let attempts = 0
+    let attemptStarted = performance.now()
+    let durationMs = 0
     while (attempts < maxAttempts) {
       attempts += 1
+      // Like IO: each attempt goes to some replica, and waits while that replica already runs
+      // `rateLimitPerReplica.concurrent` deliveries of this handler.
+      const replica = this.nextReplica()
+      const release = await this.slots.acquire(`${handler}#${replica}`, limit ?? Number.POSITIVE_INFINITY)
+      attemptStarted = performance.now()
       try {
         const response = await this.send(
           'POST',
@@ -158,16 +173,30 @@ export class AppGateway {
             'x-event-key': topic,
             'x-event-subject': '',
           },
-          payload
+          payload,
+          replica
         )
         status = response.status
       } catch {
         status = 0
+      } finally {
+        durationMs = performance.now() - attemptStarted
+        release()
       }
       if (status >= 200 && status < 300) break
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempts))
     }
-    const delivery = { seq: ++this.seq, at: new Date().toISOString(), sender, topic, handler, status, attempts, body }
+    const delivery = {
+      seq: ++this.seq,
+      at: new Date().toISOString(),
+      sender,
+      topic,
+      handler,
+      status,
+      attempts,
+      body,
+      durationMs: Math.round(durationMs),
+    }
     this.deliveries.push(delivery)
     return delivery
   }
@@ -184,13 +213,28 @@ export class AppGateway {
     }
   }
 
+  private replicaCursor = 0
+
+  private replicaUrls(): readonly string[] {
+    const urls = this.options.workerUrl()
+    return typeof urls === 'string' ? [urls] : urls
+  }
+
+  /** Round robin over the replicas, as the IO router spreads requests and events. */
+  private nextReplica(): number {
+    this.replicaCursor = (this.replicaCursor + 1) % Math.max(1, this.replicaUrls().length)
+    return this.replicaCursor
+  }
+
   private send(
     method: string,
     path: string,
     headers: http.OutgoingHttpHeaders,
-    body?: Buffer
+    body?: Buffer,
+    replica = this.nextReplica()
   ): Promise<GatewayResponse> {
-    const url = new URL(path, this.options.workerUrl())
+    const urls = this.replicaUrls()
+    const url = new URL(path, urls[replica % urls.length])
     return new Promise((resolve, reject) => {
       const request = http.request(url, { method, headers: { ...headers, host: url.host } }, (response) => {
         const chunks: Buffer[] = []
@@ -236,4 +280,20 @@ export function compileRoutePath(path: string): { regexp: RegExp; keys: string[]
     })
     .join('/')
   return { regexp: new RegExp(`^${pattern}/?$`), keys }
+}
+
+/** Counting semaphores by key: at most `limit` holders per key, the rest wait in order. */
+class Slots {
+  private readonly state = new Map<string, { active: number; waiting: Array<() => void> }>()
+
+  async acquire(key: string, limit: number): Promise<() => void> {
+    const slot = this.state.get(key) ?? { active: 0, waiting: [] }
+    this.state.set(key, slot)
+    if (slot.active >= limit) await new Promise<void>((resolve) => slot.waiting.push(resolve))
+    slot.active += 1
+    return () => {
+      slot.active -= 1
+      slot.waiting.shift()?.()
+    }
+  }
 }

@@ -53,7 +53,8 @@ export interface Platform {
   /** Requests to the Orders API and Master Data that the official OpenAPI files refuse. */
   contract: ContractGate
   appToken: string
-  setWorkerUrl(url: string): void
+  /** The app's replica(s): requests and events are spread over them. */
+  setWorkerUrl(url: string | readonly string[]): void
   /** Resolves when every event delivery started so far has finished. */
   settle(): Promise<void>
   close(): Promise<void>
@@ -63,7 +64,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const db = new Database(options.dbFile ?? ':memory:')
   db.pragma('journal_mode = WAL')
   const appToken = `emulated-app-token-${Math.random().toString(36).slice(2)}`
-  let workerUrl = ''
+  let workerUrl: string | readonly string[] = ''
   const gateway = new AppGateway({
     serviceJson: options.serviceJson,
     account: options.account,

@@ -33,6 +33,8 @@ export interface StackOptions {
    * goes to `childLogFile`, which `restartRuntime` kills with SIGKILL and starts again.
    */
   childLogFile?: string
+  /** With `childLogFile`: how many app processes (IO's replicas) share the requests and events. */
+  replicas?: number
 }
 
 export interface Stack {
@@ -82,12 +84,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     local: options.local,
   })
   const buildDir = await buildApp(options.buildDir)
-  const start = (): Promise<RunningRuntime> =>
-    options.childLogFile
-      ? startRuntimeProcess(buildDir, platform.url, options.childLogFile)
-      : startRuntime(buildDir, platform.url)
-  let runtime = await start()
-  platform.setWorkerUrl(runtime.url)
+  const start = async (): Promise<RunningRuntime[]> => {
+    const logFile = options.childLogFile
+    if (!logFile) return [await startRuntime(buildDir, platform.url)]
+    const count = Math.max(1, options.replicas ?? 1)
+    return Promise.all(Array.from({ length: count }, () => startRuntimeProcess(buildDir, platform.url, logFile)))
+  }
+  let runtimes = await start()
+  platform.setWorkerUrl(runtimes.map((r) => r.url))
   platform.infra.saveSettings(account, workspace, appId, options.settings ?? demoSettings())
   if (!options.link) {
     const installed = await platform.gateway.deliverEvent('apps', 'setup', { to: { id: appId } })
@@ -108,21 +112,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   return {
     platform,
-    workerUrl: runtime.url,
+    workerUrl: runtimes[0].url,
     account,
     workspace,
     appId,
     restartRuntime: async () => {
       if (!options.childLogFile) throw new Error('restartRuntime needs the app in its own process (childLogFile)')
-      await runtime.close()
-      runtime = await start()
-      platform.setWorkerUrl(runtime.url)
+      await Promise.all(runtimes.map((r) => r.close()))
+      runtimes = await start()
+      platform.setWorkerUrl(runtimes.map((r) => r.url))
     },
     stop: async () => {
       ticking = false
       if (ticker) clearTimeout(ticker)
       await platform.close()
-      await runtime.close()
+      await Promise.all(runtimes.map((r) => r.close()))
       uninstallClock()
     },
   }

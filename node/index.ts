@@ -4,6 +4,8 @@ import { method, Service } from '@vtex/api'
 import { clientsConfig } from './clientOptions'
 import type { Clients } from './clients'
 import { onAppSetup } from './events/appSetup'
+import { checkBatch, parseBatchEvent } from './events/checkBatch'
+import { reconcile } from './events/reconcile'
 import { eventErrorBoundary } from './events/errorBoundary'
 import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
 import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
@@ -20,6 +22,8 @@ export default new Service<Clients, State, ParamsContext>({
   events: {
     onOrderInvoiced: [eventErrorBoundary, parseOrderEvent, ensureScheduled, registerAndCheck],
     onAppSetup: [eventErrorBoundary, onAppSetup],
+    onCheckBatch: [eventErrorBoundary, parseBatchEvent, checkBatch],
+    onReconcile: [eventErrorBoundary, reconcile],
   },
   routes: {
     sweep: method({ POST: [routeErrorBoundary, verifySchedulerSecret, sweep] }),

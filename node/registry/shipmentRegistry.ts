@@ -2,7 +2,7 @@ import type { MasterData } from '@vtex/api'
 
 import type { ShipmentPatch, ShipmentRecord } from '../tracking/shipment'
 import { SHIPMENT_ENTITY, SHIPMENT_FIELDS, SHIPMENT_SCHEMA, shipmentSchema } from './schema'
-import { atOrBefore } from './whereBounds'
+import { atOrAfter, atOrBefore } from './whereBounds'
 
 /** Master Data's maximum page size. */
 export const MAX_PAGE_SIZE = 100
@@ -96,6 +96,36 @@ export class ShipmentRegistry {
       pageSize: limit,
     })
     return page.items
+  }
+
+  /**
+   * Due shipments after a cursor (exclusive; the caller drops ids it saw at the cursor instant),
+   * oldest first: a due list walked page by page with a plain sorted query, never deep paging.
+   */
+  async findDueAfter(afterIso: string | undefined, nowIso: string, limit: number): Promise<ShipmentRecord[]> {
+    const before = atOrBefore('nextCheckAt', nowIso)
+    const page = await this.search({
+      where: afterIso === undefined ? before : `${atOrAfter('nextCheckAt', afterIso)} AND ${before}`,
+      sort: 'nextCheckAt ASC',
+      page: 1,
+      pageSize: limit,
+    })
+    return page.items
+  }
+
+  /** The given shipments, read fresh: one search over their orders (a batch spans at most 100 orders). */
+  async getMany(shipments: ReadonlyArray<{ id: string; orderId: string }>): Promise<ShipmentRecord[]> {
+    if (shipments.length === 0) return []
+    const wanted = new Set(shipments.map((s) => s.id))
+    const orderIds = [...new Set(shipments.map((s) => s.orderId))]
+    const where = orderIds.map((orderId) => `orderId=${quote(orderId)}`).join(' OR ')
+    const found: ShipmentRecord[] = []
+    // Orders with many packages can pass one page; a batch's orders never come near the window.
+    for (let page = 1; ; page++) {
+      const result = await this.search({ where, page, pageSize: MAX_PAGE_SIZE })
+      found.push(...result.items.filter((r) => wanted.has(r.id)))
+      if (page * MAX_PAGE_SIZE >= result.total || result.items.length === 0) return found
+    }
   }
 
   async findByOrder(orderId: string): Promise<ShipmentRecord[]> {

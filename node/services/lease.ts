@@ -4,7 +4,6 @@ import { randomUUID } from 'crypto'
 import { httpStatusOf } from './platformErrors'
 
 const BUCKET = 'sweep'
-const FILE = 'lease.json'
 
 interface LeaseFile {
   holder: string | null
@@ -26,30 +25,30 @@ export interface Lease {
  * expires by itself, so a replica that dies mid-run blocks the next one for `ttlMs` at most.
  * (Shipments themselves are protected by their own claims: see claims/.)
  */
-export async function acquireLease(vbase: VBase, ttlMs: number): Promise<Lease | null> {
+export async function acquireLease(vbase: VBase, ttlMs: number, file = 'lease.json'): Promise<Lease | null> {
   const holder = randomUUID()
-  let current = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+  let current = await vbase.getRawJSON<LeaseFile>(BUCKET, file, true)
   if (!current?.data || !current.headers?.etag) {
     // First use ever: create the file unconditionally, then compete like everyone else.
-    await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder: null, expiresAt: 0 })
-    current = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+    await vbase.saveJSON<LeaseFile>(BUCKET, file, { holder: null, expiresAt: 0 })
+    current = await vbase.getRawJSON<LeaseFile>(BUCKET, file, true)
   }
-  const file = current?.data ?? null
+  const lease = current?.data ?? null
   const etag = current?.headers?.etag as string | undefined
-  if (!file || !etag) throw new Error('sweep lease file could not be created in VBase')
-  if (file.holder !== null && file.expiresAt > Date.now()) return null
+  if (!lease || !etag) throw new Error(`lease file ${file} could not be created in VBase`)
+  if (lease.holder !== null && lease.expiresAt > Date.now()) return null
   try {
-    await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder, expiresAt: Date.now() + ttlMs }, undefined, etag)
+    await vbase.saveJSON<LeaseFile>(BUCKET, file, { holder, expiresAt: Date.now() + ttlMs }, undefined, etag)
   } catch (error) {
     if (httpStatusOf(error) === 412 || httpStatusOf(error) === 409) return null
     throw error
   }
   const renew = async (): Promise<boolean> => {
-    const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+    const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, file, true)
     const latestEtag = latest?.headers?.etag as string | undefined
     if (latest?.data?.holder !== holder || !latestEtag) return false
     try {
-      await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder, expiresAt: Date.now() + ttlMs }, undefined, latestEtag)
+      await vbase.saveJSON<LeaseFile>(BUCKET, file, { holder, expiresAt: Date.now() + ttlMs }, undefined, latestEtag)
       return true
     } catch (error) {
       if (httpStatusOf(error) === 412 || httpStatusOf(error) === 409) return false
@@ -65,11 +64,11 @@ export async function acquireLease(vbase: VBase, ttlMs: number): Promise<Lease |
       return () => clearInterval(timer)
     },
     release: async () => {
-      const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, FILE, true)
+      const latest = await vbase.getRawJSON<LeaseFile>(BUCKET, file, true)
       const latestEtag = latest?.headers?.etag as string | undefined
       if (latest?.data?.holder !== holder || !latestEtag) return
       try {
-        await vbase.saveJSON<LeaseFile>(BUCKET, FILE, { holder: null, expiresAt: 0 }, undefined, latestEtag)
+        await vbase.saveJSON<LeaseFile>(BUCKET, file, { holder: null, expiresAt: 0 }, undefined, latestEtag)
       } catch (error) {
         // Someone took over after our lease expired: theirs now, nothing to release.
         if (httpStatusOf(error) !== 412 && httpStatusOf(error) !== 409) throw error

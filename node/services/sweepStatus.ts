@@ -15,6 +15,9 @@ export interface SweepStatus extends CheckSummary {
   rechecked: number
   /** Invoiced orders found by the hourly reconciliation whose event never arrived. */
   reconciled: number
+  /** Due shipments fired as batch events for the replicas to check (the checks follow in events). */
+  dispatched: number
+  batches: number
   /** False when the time budget ran out first; the rest is picked up by the next run. */
   complete: boolean
   stoppedBecause: 'nothing_due' | 'time_budget' | null

@@ -35,7 +35,7 @@ const STEP_HOURS = 12
 const FAULTY_STEPS = 20
 const KILL_AT_STEPS = new Set([2, 5, 9])
 const MAX_SWEEPS_PER_STEP = 12
-const ADMIN = { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}` }
+const ADMIN = { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}`, 'x-order-tracking-admin': '1' }
 const STORIES = ['delivered', 'attempt_then_delivered', 'returned'] as const
 
 interface SoakOrder extends InvoicedOrder {

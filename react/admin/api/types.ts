@@ -77,6 +77,9 @@ export interface SweepSummary {
   orderWrites: number
   errors: number
   rechecked: number
+  /** Due shipments fired as batch events (the checks themselves run in those events). */
+  dispatched?: number
+  batches?: number
   complete: boolean
   stoppedBecause: string | null
 }

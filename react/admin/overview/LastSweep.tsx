@@ -20,7 +20,7 @@ function StopNote({ sweep }: { sweep: SweepSummary }) {
   }
   return (
     <div className="t-small c-muted-1">
-      {intl.formatMessage(sweep.checked + sweep.rechecked === 0 ? m.stoppedNothingDue : m.complete)}
+      {intl.formatMessage((sweep.dispatched ?? 0) === 0 ? m.stoppedNothingDue : m.complete)}
     </div>
   )
 }
@@ -78,15 +78,8 @@ export function LastSweep({ sweep, health }: { sweep: SweepSummary | null; healt
           </div>
           <Totalizer
             items={[
-              { label: intl.formatMessage(m.checked), value: format.number(sweep.checked) },
-              { label: intl.formatMessage(m.changed), value: format.number(sweep.changed) },
-              { label: intl.formatMessage(m.delivered), value: format.number(sweep.delivered) },
-              { label: intl.formatMessage(m.orderWrites), value: format.number(sweep.orderWrites) },
-              { label: intl.formatMessage(m.rechecked), value: format.number(sweep.rechecked) },
-              {
-                label: intl.formatMessage(m.errors),
-                value: <span className={sweep.errors > 0 ? 'c-danger' : ''}>{format.number(sweep.errors)}</span>,
-              },
+              { label: intl.formatMessage(m.dispatched), value: format.number(sweep.dispatched ?? 0) },
+              { label: intl.formatMessage(m.batches), value: format.number(sweep.batches ?? 0) },
             ]}
           />
           <div className="mt5">
