@@ -28,6 +28,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   firstEventAt: string,
   estimatedDelivery: string,
   promisedDelivery: string,
+  destinationTimeZone: string,
   invoicedAt: { type: 'string' },
   registeredAt: { type: 'string' },
   deliveredAt: string,

@@ -10,10 +10,19 @@ void describe('parseAppSettings', () => {
       pollingIntervalHours: 6,
       trackingWindowDays: 12.5,
       stuckAfterHours: 72,
+      scheduleMode: 'adaptive',
       courierMappings: [],
       correios: undefined,
       ups: undefined,
     })
+  })
+
+  void it('takes the VTEX fixed schedule when asked, and refuses an unknown schedule', () => {
+    assert.equal(parseAppSettings({ scheduleMode: 'vtex_fixed' }).scheduleMode, 'vtex_fixed')
+    assert.throws(
+      () => parseAppSettings({ scheduleMode: 'hourly' }),
+      /scheduleMode must be one of adaptive, vtex_fixed/
+    )
   })
 
   void it('reads complete credentials and trims them', () => {

@@ -1,6 +1,8 @@
 import { isCarrierCode } from '../carriers/types'
 import type { CarrierCode } from '../carriers/types'
 import { SettingsError } from '../errors'
+import type { ScheduleMode } from '../tracking/schedulePolicy'
+import { SCHEDULE_MODES } from '../tracking/schedulePolicy'
 
 export interface CorreiosSettings {
   user: string
@@ -27,6 +29,8 @@ export interface AppSettings {
   pollingIntervalHours: number
   trackingWindowDays: number
   stuckAfterHours: number
+  /** adaptive (default) or vtex_fixed: VTEX's documented every-6-hours schedule, nothing else. */
+  scheduleMode: ScheduleMode
   courierMappings: CourierMapping[]
   correios?: CorreiosSettings
   ups?: UpsSettings
@@ -71,12 +75,20 @@ export function parseAppSettings(raw: unknown): AppSettings {
     pollingIntervalHours: number('pollingIntervalHours'),
     trackingWindowDays: number('trackingWindowDays'),
     stuckAfterHours: number('stuckAfterHours'),
+    scheduleMode: parseScheduleMode(input.scheduleMode, problems),
     courierMappings: parseMappings(input.courierMappings, problems),
     correios: parseCorreios(input.correios, problems),
     ups: parseUps(input.ups, problems),
   }
   if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)
   return settings
+}
+
+function parseScheduleMode(value: unknown, problems: string[]): ScheduleMode {
+  if (value === undefined || value === null || value === '') return 'adaptive'
+  if (typeof value === 'string' && (SCHEDULE_MODES as readonly string[]).includes(value)) return value as ScheduleMode
+  problems.push(`scheduleMode must be one of ${SCHEDULE_MODES.join(', ')} (got ${JSON.stringify(value)})`)
+  return 'adaptive'
 }
 
 function parseMappings(value: unknown, problems: string[]): CourierMapping[] {

@@ -57,7 +57,14 @@ void describe('applyTrackingResult', () => {
     assert.equal(outcome.changed, true)
     assert.equal(outcome.patch.status, 'IN_TRANSIT')
     assert.equal(outcome.patch.lastEventAt, '2026-11-02T17:00:00.000Z')
-    assert.equal(outcome.patch.nextCheckAt, new Date(NOW + 6 * 3600_000).toISOString())
+    // The store promised delivery days ahead: the adaptive schedule looks once a day (plus jitter).
+    assert.equal(outcome.patch.nextCheckReason, 'long_transit')
+    const next = Date.parse(outcome.patch.nextCheckAt ?? '')
+    assert.ok(next >= NOW + 24 * 3600_000 && next < NOW + 24 * 3600_000 + 10 * 60_000)
+    assert.equal(
+      applyTrackingResult(testRecord(), result({}), { ...ctx, scheduleMode: 'vtex_fixed' }).patch.nextCheckAt,
+      new Date(NOW + 6 * 3600_000).toISOString()
+    )
     assert.equal(outcome.patch.lastWrittenHash, eventsHash('IN_TRANSIT', [posted]))
   })
 

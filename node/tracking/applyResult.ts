@@ -4,6 +4,7 @@ import type { InvoiceTrackingPatch, TrackingUpdate } from '../typings/orders'
 import { eventsHash } from './eventsHash'
 import { trackingUpdateFor } from './omsPayloads'
 import { deliveredOnTime } from './onTime'
+import type { ScheduleMode } from './schedulePolicy'
 import { nextCheck, retryAfterFailure } from './schedulePolicy'
 import type { ShipmentPatch, ShipmentRecord } from './shipment'
 
@@ -11,6 +12,8 @@ export interface ApplyContext {
   now: number
   pollingIntervalHours: number
   trackingWindowDays: number
+  /** adaptive or vtex_fixed (settings.scheduleMode); adaptive when absent. */
+  scheduleMode?: ScheduleMode
   /** The carrier's public tracking page for this number. */
   trackingUrl: string
   /** Name written on the invoice when it has none. */
@@ -74,6 +77,10 @@ export function applyTrackingResult(
     invoicedAt: Date.parse(record.invoicedAt),
     pollingIntervalHours: ctx.pollingIntervalHours,
     trackingWindowDays: ctx.trackingWindowDays,
+    mode: ctx.scheduleMode,
+    expectedDelivery: expectedDeliveryOf(result.estimatedDelivery ?? record.estimatedDelivery, record.promisedDelivery),
+    timeZone: record.destinationTimeZone ?? null,
+    jitterKey: record.id,
   })
   const changed = hash !== record.lastWrittenHash && result.events.length > 0
 
@@ -167,4 +174,13 @@ const formatLocation = (location: { city?: string; state?: string; country?: str
   if (!location) return null
   const text = [location.city, location.state, location.country].filter(Boolean).join(', ')
   return text || null
+}
+
+/** The carrier's estimate when it gives one, else what the store promised; epoch ms or null. */
+function expectedDeliveryOf(carrierEstimate: string | null | undefined, promised: string | null): number | null {
+  for (const candidate of [carrierEstimate, promised]) {
+    const time = candidate ? Date.parse(candidate) : NaN
+    if (Number.isFinite(time)) return time
+  }
+  return null
 }

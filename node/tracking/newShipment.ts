@@ -1,3 +1,4 @@
+import { destinationTimeZone } from './timeZones'
 import type { CarrierAdapter } from '../carriers/types'
 import type { CourierMapping } from '../settings/appSettings'
 import type { Order, OrderPackage } from '../typings/orders'
@@ -89,6 +90,7 @@ export function newShipmentRecord(
     firstEventAt: null,
     estimatedDelivery: null,
     promisedDelivery: promisedDelivery(order),
+    destinationTimeZone: destinationTimeZone(order.shippingData?.address?.country, order.shippingData?.address?.state),
     invoicedAt: validIso(order.invoicedDate) ?? validIso(pkg.issuanceDate) ?? nowIso,
     registeredAt: nowIso,
     deliveredAt: null,

@@ -7,35 +7,128 @@ const HOUR = 3600_000
 const invoicedAt = Date.parse('2026-11-02T12:00:00Z')
 const base = { invoicedAt, pollingIntervalHours: 6, trackingWindowDays: 12.5 }
 
-void describe('nextCheck', () => {
-  void it('checks again after the polling interval while in transit', () => {
-    const now = invoicedAt + 10 * HOUR
-    assert.deepEqual(nextCheck({ ...base, now, status: 'IN_TRANSIT' }), {
-      kind: 'next',
-      at: now + 6 * HOUR,
-      reason: 'regular_interval',
-    })
-  })
+void describe("nextCheck: vtex_fixed reproduces VTEX's schedule", () => {
+  const fixed = { ...base, mode: 'vtex_fixed' as const, timeZone: 'America/Sao_Paulo', jitterKey: 'x' }
 
-  void it('checks sooner when out for delivery or needing attention', () => {
-    const now = invoicedAt + HOUR
-    assert.equal(nextCheck({ ...base, now, status: 'OUT_FOR_DELIVERY' }).kind, 'next')
-    assert.deepEqual(nextCheck({ ...base, now, status: 'OUT_FOR_DELIVERY' }), {
+  void it('every polling interval, whatever the status, the hour or the estimate', () => {
+    for (const status of ['INFO_RECEIVED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'ATTEMPT_FAIL'] as const) {
+      const now = invoicedAt + 10 * HOUR + 17 * 60_000 // 01:17 in São Paulo: night does not matter
+      assert.deepEqual(nextCheck({ ...fixed, now, status, expectedDelivery: now + HOUR }), {
+        kind: 'next',
+        at: now + 6 * HOUR,
+        reason: 'vtex_fixed_interval',
+      })
+    }
+  })
+})
+
+void describe('nextCheck: adaptive', () => {
+  const zone = 'America/Sao_Paulo' // UTC-3, no daylight saving
+  const local = (iso: string): number => Date.parse(`${iso}-03:00`)
+  const adaptive = { ...base, timeZone: zone }
+
+  void it('every 30 minutes once out for delivery, in the daytime', () => {
+    const now = local('2026-11-05T10:00:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now, status: 'OUT_FOR_DELIVERY' }), {
       kind: 'next',
-      at: now + 2 * HOUR,
+      at: now + 30 * 60_000,
       reason: 'out_for_delivery',
     })
-    assert.deepEqual(nextCheck({ ...base, now, status: 'ATTEMPT_FAIL' }), {
+  })
+
+  void it('never at night at the destination: the check moves to 07:00 local', () => {
+    const now = local('2026-11-05T20:45:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now, status: 'OUT_FOR_DELIVERY' }), {
       kind: 'next',
-      at: now + 3 * HOUR,
-      reason: 'needs_attention',
+      at: local('2026-11-06T07:00:00'),
+      reason: 'out_for_delivery_after_night',
+    })
+    const early = local('2026-11-06T03:00:00')
+    assert.equal(nextCheck({ ...adaptive, now: early, status: 'OUT_FOR_DELIVERY' }).kind, 'next')
+    assert.equal(
+      (nextCheck({ ...adaptive, now: early, status: 'OUT_FOR_DELIVERY' }) as { at: number }).at,
+      local('2026-11-06T07:00:00')
+    )
+  })
+
+  void it('once a day far from the expected day, 07:00 the day before, hourly on its morning', () => {
+    const expectedDelivery = local('2026-11-08T15:00:00')
+    const far = local('2026-11-05T10:00:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now: far, status: 'IN_TRANSIT', expectedDelivery }), {
+      kind: 'next',
+      at: far + 24 * HOUR,
+      reason: 'long_transit',
+    })
+    const dayBefore = local('2026-11-07T10:00:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now: dayBefore, status: 'IN_TRANSIT', expectedDelivery }), {
+      kind: 'next',
+      at: local('2026-11-08T07:00:00'),
+      reason: 'delivery_tomorrow',
+    })
+    const morning = local('2026-11-08T08:10:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now: morning, status: 'IN_TRANSIT', expectedDelivery }), {
+      kind: 'next',
+      at: morning + HOUR,
+      reason: 'delivery_day_morning',
+    })
+    const afternoon = local('2026-11-08T13:00:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now: afternoon, status: 'IN_TRANSIT', expectedDelivery }), {
+      kind: 'next',
+      at: afternoon + 2 * HOUR,
+      reason: 'delivery_day',
     })
   })
 
-  void it('never waits longer than the merchant interval, even when shorter than the defaults', () => {
-    const now = invoicedAt + HOUR
-    const decision = nextCheck({ ...base, pollingIntervalHours: 1, now, status: 'OUT_FOR_DELIVERY' })
-    assert.deepEqual(decision, { kind: 'next', at: now + HOUR, reason: 'out_for_delivery' })
+  void it('slows down to every 6 hours two days past the expected day', () => {
+    const expectedDelivery = local('2026-11-03T15:00:00')
+    const now = local('2026-11-07T10:00:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now, status: 'IN_TRANSIT', expectedDelivery }), {
+      kind: 'next',
+      at: now + 6 * HOUR,
+      reason: 'overdue',
+    })
+  })
+
+  void it('without an estimate: twice a day at first, then every 4 hours', () => {
+    const early = invoicedAt + 5 * HOUR
+    assert.equal(
+      (nextCheck({ ...base, now: early, status: 'IN_TRANSIT' }) as { reason: string }).reason,
+      'early_transit'
+    )
+    const later = invoicedAt + 3 * 24 * HOUR
+    assert.deepEqual(nextCheck({ ...base, now: later, status: 'IN_TRANSIT' }), {
+      kind: 'next',
+      at: later + 4 * HOUR,
+      reason: 'possible_delivery_day',
+    })
+  })
+
+  void it('long gaps never exceed four times a shorter merchant interval', () => {
+    const now = local('2026-11-05T10:00:00')
+    const decision = nextCheck({
+      ...adaptive,
+      pollingIntervalHours: 2,
+      now,
+      status: 'IN_TRANSIT',
+      expectedDelivery: now + 5 * 24 * HOUR,
+    })
+    assert.deepEqual(decision, { kind: 'next', at: now + 8 * HOUR, reason: 'long_transit' })
+  })
+
+  void it('spreads shipments over a few minutes with a stable jitter per key', () => {
+    const now = local('2026-11-05T10:00:00')
+    const at = (jitterKey: string): number =>
+      (nextCheck({ ...adaptive, now, status: 'IN_TRANSIT', jitterKey }) as { at: number }).at
+    assert.equal(at('a'), at('a'))
+    const spread = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map(at))
+    assert.ok(spread.size > 1)
+    for (const key of ['a', 'b', 'c']) assert.ok(at(key) - (now + 12 * HOUR) < 10 * 60_000)
+  })
+
+  void it('an unknown time zone means no quiet hours, never a crash', () => {
+    const now = invoicedAt + 10 * HOUR
+    const decision = nextCheck({ ...base, timeZone: 'Mars/Olympus', now, status: 'OUT_FOR_DELIVERY' })
+    assert.deepEqual(decision, { kind: 'next', at: now + 30 * 60_000, reason: 'out_for_delivery' })
   })
 
   void it('stops at terminal statuses', () => {
@@ -52,7 +145,7 @@ void describe('nextCheck', () => {
   void it('schedules the last check at the window end rather than past it', () => {
     const now = invoicedAt + 12.5 * 24 * HOUR - HOUR
     const decision = nextCheck({ ...base, now, status: 'IN_TRANSIT' })
-    assert.deepEqual(decision, { kind: 'next', at: invoicedAt + 12.5 * 24 * HOUR, reason: 'regular_interval' })
+    assert.deepEqual(decision, { kind: 'next', at: invoicedAt + 12.5 * 24 * HOUR, reason: 'window_end' })
   })
 })
 

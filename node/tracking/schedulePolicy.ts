@@ -1,8 +1,15 @@
 import type { TrackingStatus } from './status'
 import { isTerminal } from './status'
 
+import { atLocalHour, isKnownTimeZone, localParts } from './localTime'
+
 const HOUR = 3600_000
 const MINUTE = 60_000
+const DAY = 24 * HOUR
+
+/** adaptive: the app's own schedule; vtex_fixed: VTEX's documented one (every 6 h, nothing else). */
+export const SCHEDULE_MODES = ['adaptive', 'vtex_fixed'] as const
+export type ScheduleMode = (typeof SCHEDULE_MODES)[number]
 
 export interface ScheduleInput {
   now: number
@@ -10,6 +17,13 @@ export interface ScheduleInput {
   invoicedAt: number
   pollingIntervalHours: number
   trackingWindowDays: number
+  mode?: ScheduleMode
+  /** When the parcel is expected: the carrier's estimate, else the store's promise (epoch ms). */
+  expectedDelivery?: number | null
+  /** The destination's IANA time zone: quiet hours and delivery-day mornings are local. */
+  timeZone?: string | null
+  /** A stable key (the shipment id): checks of many shipments spread over a few minutes. */
+  jitterKey?: string
 }
 
 export type ScheduleDecision =
@@ -17,33 +31,109 @@ export type ScheduleDecision =
   | { kind: 'expire'; reason: 'window_closed' }
   | { kind: 'next'; at: number; reason: string }
 
+/** No checks between these local hours: carriers do not deliver at night, customers sleep. */
+export const QUIET_FROM_HOUR = 21
+export const QUIET_UNTIL_HOUR = 7
+/** Delivery-day mornings: out-for-delivery scans come early, so checks are hourly until then. */
+const MORNING_UNTIL_HOUR = 11
+const MAX_JITTER_MS = 10 * MINUTE
+
 /**
- * When to look at a shipment again after a successful check. Keeps VTEX's promise (at least
- * every `pollingIntervalHours` for `trackingWindowDays`) and checks sooner when the customer is
- * about to receive the parcel, since that is when a stale status hurts most.
+ * When to look at a shipment again after a successful check. In every mode: at once on
+ * registration (the record is due when created), never after a terminal status, and a last
+ * check when the tracking window closes. `vtex_fixed` reproduces VTEX's old schedule exactly:
+ * every `pollingIntervalHours`. `adaptive` (the default) puts checks where news is likely and
+ * customers are waiting:
+ * - out for delivery: every 30 minutes, until the delivery scan;
+ * - the expected delivery day: hourly in the morning (to catch out-for-delivery), then every 2 h;
+ * - the day before: one check at 07:00 the next morning; far from it: once a day;
+ * - failed attempt, pickup, exception: every 3 to 6 hours; not picked up yet: every 8 hours;
+ * - two days past the expected day: every 6 hours;
+ * - never between 21:00 and 07:00 at the destination; a few minutes of jitter per shipment.
+ * Long gaps never exceed 4 x `pollingIntervalHours`, so a merchant's shorter interval still counts.
  */
 export function nextCheck(input: ScheduleInput): ScheduleDecision {
   if (isTerminal(input.status)) return { kind: 'stop', reason: 'terminal' }
   const windowEnd = input.invoicedAt + input.trackingWindowDays * 24 * HOUR
   if (input.now >= windowEnd) return { kind: 'expire', reason: 'window_closed' }
-
   const interval = input.pollingIntervalHours * HOUR
-  const { delay, reason } = delayFor(input.status, interval)
+  const plan =
+    input.mode === 'vtex_fixed' ? { at: input.now + interval, reason: 'vtex_fixed_interval' } : adaptivePlan(input)
   // The last check happens at the window's end, so a late delivery is still seen before expiring.
-  return { kind: 'next', at: Math.min(input.now + delay, windowEnd), reason }
+  return plan.at >= windowEnd
+    ? { kind: 'next', at: windowEnd, reason: 'window_end' }
+    : { kind: 'next', at: plan.at, reason: plan.reason }
 }
 
-function delayFor(status: TrackingStatus, interval: number): { delay: number; reason: string } {
-  switch (status) {
+function adaptivePlan(input: ScheduleInput): { at: number; reason: string } {
+  const timeZone = isKnownTimeZone(input.timeZone) ? input.timeZone : null
+  const { delay, reason } = delayFor(input, timeZone)
+  const maxGap = 4 * input.pollingIntervalHours * HOUR
+  const at = input.now + Math.min(delay, maxGap) + jitter(input.jitterKey, delay)
+  if (timeZone === null) return { at, reason }
+  const hour = localParts(at, timeZone).hour
+  if (hour >= QUIET_FROM_HOUR)
+    return {
+      at: atLocalHour(at, timeZone, QUIET_UNTIL_HOUR, 1) + jitter(input.jitterKey, delay),
+      reason: `${reason}_after_night`,
+    }
+  if (hour < QUIET_UNTIL_HOUR)
+    return {
+      at: atLocalHour(at, timeZone, QUIET_UNTIL_HOUR) + jitter(input.jitterKey, delay),
+      reason: `${reason}_after_night`,
+    }
+  return { at, reason }
+}
+
+function delayFor(input: ScheduleInput, timeZone: string | null): { delay: number; reason: string } {
+  switch (input.status) {
     case 'OUT_FOR_DELIVERY':
-      return { delay: Math.min(interval, 2 * HOUR), reason: 'out_for_delivery' }
+      return { delay: 30 * MINUTE, reason: 'out_for_delivery' }
     case 'ATTEMPT_FAIL':
     case 'AVAILABLE_FOR_PICKUP':
+      return { delay: 3 * HOUR, reason: 'needs_attention' }
     case 'EXCEPTION':
-      return { delay: Math.min(interval, 3 * HOUR), reason: 'needs_attention' }
+    case 'RETURN_TO_SENDER':
+      return { delay: 6 * HOUR, reason: 'exception' }
+    case 'PENDING':
+    case 'INFO_RECEIVED':
+      return { delay: 8 * HOUR, reason: 'awaiting_pickup' }
     default:
-      return { delay: interval, reason: 'regular_interval' }
+      return inTransit(input, timeZone)
   }
+}
+
+function inTransit(input: ScheduleInput, timeZone: string | null): { delay: number; reason: string } {
+  const expected = input.expectedDelivery
+  if (expected === null || expected === undefined || !Number.isFinite(expected)) {
+    // No estimate: a day in the first two days, then every 4 hours (any day may be the day).
+    return input.now - input.invoicedAt < 2 * DAY
+      ? { delay: 12 * HOUR, reason: 'early_transit' }
+      : { delay: 4 * HOUR, reason: 'possible_delivery_day' }
+  }
+  const zone = timeZone ?? 'UTC'
+  const daysToExpected = Math.round(
+    (Date.parse(localParts(expected, zone).date) - Date.parse(localParts(input.now, zone).date)) / DAY
+  )
+  if (daysToExpected >= 2) return { delay: DAY, reason: 'long_transit' }
+  if (daysToExpected === 1) {
+    return {
+      delay: Math.max(HOUR, atLocalHour(input.now, zone, QUIET_UNTIL_HOUR, 1) - input.now),
+      reason: 'delivery_tomorrow',
+    }
+  }
+  if (daysToExpected < -2) return { delay: 6 * HOUR, reason: 'overdue' }
+  return localParts(input.now, zone).hour < MORNING_UNTIL_HOUR
+    ? { delay: HOUR, reason: 'delivery_day_morning' }
+    : { delay: 2 * HOUR, reason: 'delivery_day' }
+}
+
+/** 0 to 10 minutes (at most a tenth of the delay), stable per key: no thundering herd. */
+function jitter(key: string | undefined, delay: number): number {
+  if (!key) return 0
+  let hash = 0
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0
+  return Math.floor(((hash % 1000) / 1000) * Math.min(MAX_JITTER_MS, delay / 10))
 }
 
 export interface BackoffInput {

@@ -36,6 +36,8 @@ export interface ShipmentRecord {
   lastEventLocation: string | null
   firstEventAt: string | null
   estimatedDelivery: string | null
+  /** The destination's IANA time zone (from the shipping address): the schedule's quiet hours. */
+  destinationTimeZone?: string | null
   /** From the order's shipping estimate: what the store promised the customer. */
   promisedDelivery: string | null
   invoicedAt: string

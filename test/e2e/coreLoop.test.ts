@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 
 import type { SimClock } from '../../emulator/clock'
 import type { Stack } from '../../emulator/stack'
+import { demoSettings } from '../../emulator/stack'
 import { loadSpec, validateRequestBody } from '../openapi'
 import {
   call,
@@ -24,7 +25,8 @@ const HOUR = 3600_000
 void describe('core loop', () => {
   let stack: Stack & { clock: SimClock }
   before(async () => {
-    stack = await startTestStack()
+    // These flows step the clock by VTEX's 6-hour interval; the adaptive schedule has its own tests.
+    stack = await startTestStack({ settings: { ...demoSettings(), scheduleMode: 'vtex_fixed' } })
   })
   after(async () => {
     await stack.stop()

@@ -46,6 +46,7 @@ export async function persistResult(
       now,
       pollingIntervalHours: settings.pollingIntervalHours,
       trackingWindowDays: settings.trackingWindowDays,
+      scheduleMode: settings.scheduleMode,
       trackingUrl: adapter.trackingUrl(result.trackingNumber),
       carrierDisplayName: adapter.displayName,
     })

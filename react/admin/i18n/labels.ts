@@ -78,7 +78,24 @@ const nextCheckReasonMessages: Record<string, MessageDescriptor> = defineMessage
   window_closed: { id: 'admin/order-tracking.nextCheckReason.window_closed' },
   manual_status: { id: 'admin/order-tracking.nextCheckReason.manual_status' },
   carrier_corrected: { id: 'admin/order-tracking.nextCheckReason.carrier_corrected' },
+  exception: { id: 'admin/order-tracking.nextCheckReason.exception' },
+  awaiting_pickup: { id: 'admin/order-tracking.nextCheckReason.awaiting_pickup' },
+  early_transit: { id: 'admin/order-tracking.nextCheckReason.early_transit' },
+  possible_delivery_day: { id: 'admin/order-tracking.nextCheckReason.possible_delivery_day' },
+  long_transit: { id: 'admin/order-tracking.nextCheckReason.long_transit' },
+  delivery_tomorrow: { id: 'admin/order-tracking.nextCheckReason.delivery_tomorrow' },
+  delivery_day_morning: { id: 'admin/order-tracking.nextCheckReason.delivery_day_morning' },
+  delivery_day: { id: 'admin/order-tracking.nextCheckReason.delivery_day' },
+  overdue: { id: 'admin/order-tracking.nextCheckReason.overdue' },
+  vtex_fixed_interval: { id: 'admin/order-tracking.nextCheckReason.vtex_fixed_interval' },
+  window_end: { id: 'admin/order-tracking.nextCheckReason.window_end' },
 })
+
+const afterNight = defineMessages({
+  reason: { id: 'admin/order-tracking.nextCheckReason.after_night' },
+})
+
+const NIGHT_SUFFIX = '_after_night'
 
 /** lastErrorReason values (AppError.reason in node/errors.ts, plus tracking_number_not_found). */
 const errorReasonMessages: Record<string, MessageDescriptor> = defineMessages({
@@ -113,6 +130,11 @@ export const statusLabel = (intl: IntlShape, status: string): string => labelFor
 export const stateLabel = (intl: IntlShape, state: string): string => labelFor(intl, stateMessages, state)
 export const substatusLabel = (intl: IntlShape, substatus: string): string =>
   labelFor(intl, substatusMessages, substatus)
+/** A schedule reason; `<reason>_after_night` is the reason, moved past the night at the destination. */
 export const nextCheckReasonLabel = (intl: IntlShape, reason: string): string =>
-  labelFor(intl, nextCheckReasonMessages, reason)
+  reason.endsWith(NIGHT_SUFFIX)
+    ? intl.formatMessage(afterNight.reason, {
+        reason: labelFor(intl, nextCheckReasonMessages, reason.slice(0, -NIGHT_SUFFIX.length)),
+      })
+    : labelFor(intl, nextCheckReasonMessages, reason)
 export const errorReasonLabel = (intl: IntlShape, reason: string): string => labelFor(intl, errorReasonMessages, reason)
