@@ -6,6 +6,8 @@ import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
 import { trackBatch } from './carrierGateway'
 import { CarrierRunGate } from './checks/carrierRunGate'
+import type { ThrottleLimits } from './checks/carrierThrottle'
+import { acquireCarrierSlot } from './checks/carrierThrottle'
 import type { PersistContext } from './checks/persistResult'
 import { persistResult, recordFailures } from './checks/persistResult'
 import type { CheckSummary } from './checks/summary'
@@ -18,10 +20,19 @@ import { chunk, mapLimit } from './concurrency'
 export type { CarrierStats, CheckSummary } from './checks/summary'
 export { emptySummary } from './checks/summary'
 
-/** Parallel requests per carrier: Correios batches 50 numbers a call, UPS takes one. */
-const CONCURRENCY: Record<CarrierCode, number> = { correios: 2, ups: 4 }
+/**
+ * Carrier requests in flight and started per second, per carrier and replica, shared by every
+ * batch this replica runs. Correios batches 50 numbers a call, UPS takes one. Conservative
+ * defaults, documented in the README; settings.carrierRequestsPerSecond lowers or raises the rate.
+ */
+const THROTTLE: Record<CarrierCode, ThrottleLimits> = {
+  correios: { inFlight: 4, perSecond: 10 },
+  ups: { inFlight: 16, perSecond: 20 },
+}
 /** Shipments of one carrier answer written to OMS and Master Data in parallel (OMS allows 6000 req/min). */
-const PERSIST_CONCURRENCY = 8
+const PERSIST_CONCURRENCY = 16
+/** Batches of one carrier answer in flight per check run: calls overlap with the previous batch's writes. */
+const BATCH_CONCURRENCY = 16
 /** A carrier call never waits longer than this, whatever time is left. */
 const MAX_CARRIER_WAIT_MS = 10_000
 
@@ -115,13 +126,17 @@ async function checkCarrier(
   const gate = new CarrierRunGate()
   const batches = chunk(records, adapterFor(carrier).maxBatchSize)
 
-  await mapLimit(batches, CONCURRENCY[carrier], async (batch) => {
+  const limits = throttleLimits(carrier, pc.settings.carrierRequestsPerSecond)
+  await mapLimit(batches, BATCH_CONCURRENCY, async (batch) => {
+    const slot = await acquireCarrierSlot(`${pc.ctx.vtex.account}:${carrier}`, limits, deadline)
     const timeLeft = deadline === undefined ? MAX_CARRIER_WAIT_MS : deadline - Date.now()
-    if (timeLeft <= 0) {
+    if (slot === null || timeLeft <= 0) {
+      slot?.()
       pc.summary.deferred += batch.length
       return
     }
     if (gate.closedBy) {
+      slot()
       stats.skippedBecause = gate.closedBy.reason
       return recordFailures(pc, batch, gate.closedBy, stats)
     }
@@ -138,6 +153,9 @@ async function checkCarrier(
     } catch (error) {
       gate.failed(error)
       return recordFailures(pc, batch, error, stats)
+    } finally {
+      // The slot is the carrier's, not ours: free it before writing, so the next call starts now.
+      slot()
     }
     stats.lastSuccessAt = new Date().toISOString()
     // Order writes and registry updates are independent per shipment: overlap them.
@@ -151,6 +169,11 @@ async function checkCarrier(
       stats.checked += 1
     })
   })
+}
+
+function throttleLimits(carrier: CarrierCode, perSecond: number | undefined): ThrottleLimits {
+  const defaults = THROTTLE[carrier]
+  return perSecond === undefined ? defaults : { ...defaults, perSecond }
 }
 
 function groupByCarrier(records: readonly ShipmentRecord[]): Map<CarrierCode, ShipmentRecord[]> {

@@ -11,6 +11,7 @@ void describe('parseAppSettings', () => {
       trackingWindowDays: 12.5,
       stuckAfterHours: 72,
       scheduleMode: 'adaptive',
+      carrierRequestsPerSecond: undefined,
       courierMappings: [],
       correios: undefined,
       ups: undefined,

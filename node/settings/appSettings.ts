@@ -31,6 +31,8 @@ export interface AppSettings {
   stuckAfterHours: number
   /** adaptive (default) or vtex_fixed: VTEX's documented every-6-hours schedule, nothing else. */
   scheduleMode: ScheduleMode
+  /** Carrier requests started per second, per carrier and replica; the carrier's default when absent. */
+  carrierRequestsPerSecond?: number
   courierMappings: CourierMapping[]
   correios?: CorreiosSettings
   ups?: UpsSettings
@@ -76,12 +78,23 @@ export function parseAppSettings(raw: unknown): AppSettings {
     trackingWindowDays: number('trackingWindowDays'),
     stuckAfterHours: number('stuckAfterHours'),
     scheduleMode: parseScheduleMode(input.scheduleMode, problems),
+    carrierRequestsPerSecond: parseRate(input.carrierRequestsPerSecond, problems),
     courierMappings: parseMappings(input.courierMappings, problems),
     correios: parseCorreios(input.correios, problems),
     ups: parseUps(input.ups, problems),
   }
   if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)
   return settings
+}
+
+function parseRate(value: unknown, problems: string[]): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const parsed = typeof value === 'string' ? Number(value) : value
+  if (typeof parsed !== 'number' || !Number.isFinite(parsed) || parsed < 1 || parsed > 200) {
+    problems.push(`carrierRequestsPerSecond must be a number from 1 to 200 (got ${JSON.stringify(value)})`)
+    return undefined
+  }
+  return parsed
 }
 
 function parseScheduleMode(value: unknown, problems: string[]): ScheduleMode {
