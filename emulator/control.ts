@@ -52,6 +52,7 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
         method: body.method === undefined ? undefined : String(body.method),
         times: Number(body.times ?? 1),
         delayMs: body.delayMs === undefined ? undefined : Number(body.delayMs),
+        jitterMs: body.jitterMs === undefined ? undefined : Number(body.jitterMs),
         hang: body.hang === true,
         probability: body.probability === undefined ? undefined : Number(body.probability),
         response: onlyTiming

@@ -18,6 +18,8 @@ export interface FaultSpec {
   response?: EmuResponse
   /** Real milliseconds to wait before answering. */
   delayMs?: number
+  /** Up to this many more milliseconds, drawn at random per request (latency with jitter). */
+  jitterMs?: number
   /** Never answer: the connection stays open until the client gives up. */
   hang?: boolean
   /** 0 < p <= 1: the share of matching requests this fault hits (default 1). */
@@ -72,7 +74,8 @@ export class Faults {
     fault.times -= 1
     this.hits += 1
     if (fault.times <= 0) this.faults = this.faults.filter((f) => f !== fault)
-    return { response: fault.response, delayMs: fault.delayMs, hang: fault.hang }
+    const delayMs = fault.delayMs === undefined ? undefined : fault.delayMs + Math.random() * (fault.jitterMs ?? 0)
+    return { response: fault.response, delayMs, hang: fault.hang }
   }
 
   pending(): FaultSpec[] {

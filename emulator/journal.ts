@@ -23,10 +23,12 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'vtexidc
 export class Journal {
   private entries: JournalEntry[] = []
   private seq = 0
+  private readonly totals = new Map<string, number>()
 
   constructor(private readonly limit = 20000) {}
 
   record(module: string, req: EmuRequest, res: EmuResponse, receivedAtMs = performance.now()): void {
+    this.totals.set(module, (this.totals.get(module) ?? 0) + 1)
     const headers: Record<string, string> = {}
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue
@@ -57,6 +59,11 @@ export class Journal {
         (filter.pathIncludes === undefined || e.path.includes(filter.pathIncludes)) &&
         (filter.sinceSeq === undefined || e.seq > filter.sinceSeq)
     )
+  }
+
+  /** Requests per module since start: never cut by the journal's window (benchmarks count with it). */
+  countByModule(): Record<string, number> {
+    return Object.fromEntries(this.totals)
   }
 
   lastSeq(): number {

@@ -9,6 +9,7 @@ import type { Platform } from './platform'
 import { startPlatform } from './platform'
 import type { RunningRuntime } from './runtime'
 import { buildApp, manifestAppId, REPO_ROOT, startRuntime } from './runtime'
+import type { RuntimeProcess } from './runtimeProcess'
 import { startRuntimeProcess } from './runtimeProcess'
 
 export interface StackOptions {
@@ -43,6 +44,8 @@ export interface Stack {
   account: string
   workspace: string
   appId: string
+  /** Process ids of the app's own processes (with `childLogFile`), for memory measurements. */
+  appPids(): number[]
   /** Only with `childLogFile`: kills the app's process (SIGKILL) and starts a new one. */
   restartRuntime(): Promise<void>
   stop(): Promise<void>
@@ -116,6 +119,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     account,
     workspace,
     appId,
+    appPids: () => runtimes.map((r) => (r as Partial<RuntimeProcess>).pid ?? process.pid),
     restartRuntime: async () => {
       if (!options.childLogFile) throw new Error('restartRuntime needs the app in its own process (childLogFile)')
       await Promise.all(runtimes.map((r) => r.close()))

@@ -74,7 +74,7 @@ void describe('nextCheck: adaptive', () => {
     const afternoon = local('2026-11-08T13:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now: afternoon, status: 'IN_TRANSIT', expectedDelivery }), {
       kind: 'next',
-      at: afternoon + 2 * HOUR,
+      at: afternoon + 3 * HOUR,
       reason: 'delivery_day',
     })
   })

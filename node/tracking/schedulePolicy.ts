@@ -45,7 +45,7 @@ const MAX_JITTER_MS = 10 * MINUTE
  * every `pollingIntervalHours`. `adaptive` (the default) puts checks where news is likely and
  * customers are waiting:
  * - out for delivery: every 30 minutes, until the delivery scan;
- * - the expected delivery day: hourly in the morning (to catch out-for-delivery), then every 2 h;
+ * - the expected delivery day: hourly in the morning (to catch out-for-delivery), then every 3 h;
  * - the day before: one check at 07:00 the next morning; far from it: once a day;
  * - failed attempt, pickup, exception: every 3 to 6 hours; not picked up yet: every 8 hours;
  * - two days past the expected day: every 6 hours;
@@ -125,7 +125,7 @@ function inTransit(input: ScheduleInput, timeZone: string | null): { delay: numb
   if (daysToExpected < -2) return { delay: 6 * HOUR, reason: 'overdue' }
   return localParts(input.now, zone).hour < MORNING_UNTIL_HOUR
     ? { delay: HOUR, reason: 'delivery_day_morning' }
-    : { delay: 2 * HOUR, reason: 'delivery_day' }
+    : { delay: 3 * HOUR, reason: 'delivery_day' }
 }
 
 /** 0 to 10 minutes (at most a tenth of the delay), stable per key: no thundering herd. */

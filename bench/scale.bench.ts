@@ -1,0 +1,150 @@
+/**
+ * Scale and freshness, one command, one report (bench/results/scale.{json,md,png}):
+ * - capacity: the app in its own processes (service.json's minReplicas) against carriers answering
+ *   in 300-1500 ms, Master Data in 60-100 ms and the Orders API in 120-180 ms; Correios only, UPS
+ *   only, and mixed; sustained checks per second against the carrier bound;
+ * - freshness and cost: 20,000 synthetic timelines replayed through the adaptive schedule and
+ *   VTEX's fixed 6-hour one (same parcels, same run), with the measured batch time added;
+ * - memory: peak app RSS with 1,000 and with 100,000 active shipments.
+ *   node --import tsx bench/scale.bench.ts   (SCALE_WINDOW_S, SCALE_SHIPMENTS, SCALE_BIG to shorten)
+ */
+import { readFileSync, writeFileSync } from 'fs'
+import path from 'path'
+
+import { REPO_ROOT } from '../emulator/runtime'
+import type { CapacityResult } from './scale/capacity'
+import { LATENCY, measureCapacity } from './scale/capacity'
+import { replay } from './scale/freshness'
+import { peakRssWith } from './scale/memory'
+import { writePlot } from './scale/plot'
+import { syntheticTimelines } from './scale/syntheticTimelines'
+
+const WINDOW_S = Number(process.env.SCALE_WINDOW_S ?? 60)
+const SHIPMENTS = Number(process.env.SCALE_SHIPMENTS ?? 12_000)
+const BIG = Number(process.env.SCALE_BIG ?? 100_000)
+const TIMELINES = 20_000
+const RESULTS = path.join(__dirname, 'results')
+
+async function main(): Promise<void> {
+  const capacity: CapacityResult[] = []
+  for (const [scenario, carriers] of [
+    ['correios', ['correios']],
+    ['ups', ['ups']],
+    ['mixed', ['correios', 'ups']],
+  ] as const) {
+    console.log(`capacity: ${scenario} (${WINDOW_S} s)`)
+    capacity.push(await measureCapacity(scenario, carriers, SHIPMENTS, WINDOW_S))
+  }
+  const mixed = capacity[2]
+
+  console.log(`freshness: ${TIMELINES} synthetic timelines, both schedules`)
+  const timelines = syntheticTimelines(TIMELINES)
+  const adaptive = replay(timelines, 'adaptive', mixed.medianBatchMs)
+  const fixed = replay(timelines, 'vtex_fixed', mixed.medianBatchMs)
+
+  console.log(`memory: 1,000 and ${BIG.toLocaleString('en')} active shipments`)
+  const rssSmall = await peakRssWith(1_000, 30)
+  const rssBig = await peakRssWith(BIG, 30)
+
+  const timeoutMs =
+    (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node', 'service.json'), 'utf8')) as { timeout: number }).timeout *
+    1000
+  const checksPerDay = Math.round(mixed.checksPerSecond * 86_400)
+  // Over a shipment's whole life: its checks, plus the one registration write per shipment.
+  const mdPerCheck = mixed.masterDataRequestsPerCheck + 1 / adaptive.carrierCallsPerShipment
+  const scale = {
+    measuredAt: new Date().toISOString(),
+    machine: '2 cores, 24 GiB (the app, the emulator and the carriers share them)',
+    latency: LATENCY,
+    checksPerDay,
+    maxNewShipmentsPerDay: Math.floor(checksPerDay / adaptive.carrierCallsPerShipment),
+    carrierBoundRatio: Math.min(...capacity.map((c) => c.carrierBoundRatio)),
+    deliveredDelayMedianMin: adaptive.deliveredDelayMin.median,
+    deliveredDelayMedianMinFixed6h: fixed.deliveredDelayMin.median,
+    deliveredDelayP90Min: adaptive.deliveredDelayMin.p90,
+    deliveredDelayP90MinFixed6h: fixed.deliveredDelayMin.p90,
+    outForDeliveryDelayMedianMin: adaptive.outForDeliveryDelayMin.median,
+    outForDeliveryDelayMedianMinFixed6h: fixed.outForDeliveryDelayMin.median,
+    outForDeliveryDelayP90Min: adaptive.outForDeliveryDelayMin.p90,
+    outForDeliveryDelayP90MinFixed6h: fixed.outForDeliveryDelayMin.p90,
+    carrierCallsPerShipment: adaptive.carrierCallsPerShipment,
+    carrierCallsPerShipmentFixed6h: fixed.carrierCallsPerShipment,
+    rssPeakMb1k: rssSmall,
+    rssPeakMb100k: rssBig,
+    rssGrowthMb1kTo100k: rssBig - rssSmall,
+    masterDataRequestsPerCheck: Math.round(mdPerCheck * 100) / 100,
+    redundantOrderWrites: capacity.reduce((sum, c) => sum + c.redundantOrderWrites, 0),
+    longestRequestMs: Math.max(...capacity.map((c) => c.longestRequestMs)),
+    timeoutMs,
+    capacity,
+    timelines: TIMELINES,
+  }
+  writeFileSync(path.join(RESULTS, 'scale.json'), `${JSON.stringify(scale, null, 2)}\n`)
+  await writePlot(path.join(RESULTS, 'scale.png'), [fixed, adaptive], capacity)
+  writeFileSync(path.join(RESULTS, 'scale.md'), report(scale))
+  console.log(report(scale))
+}
+
+function report(s: Record<string, unknown> & { capacity: CapacityResult[] }): string {
+  const row = (name: string, value: unknown, goal: string): string => `| ${name} | ${String(value)} | ${goal} |`
+  return [
+    '# Scale and freshness',
+    '',
+    `Measured ${String(s.measuredAt)} on ${String(s.machine)}. Figure: [scale.png](scale.png).`,
+    '',
+    '| what | result | goal |',
+    '| --- | --- | --- |',
+    row('checks per day (mixed load, default replicas)', s.checksPerDay, ''),
+    row('largest store kept on schedule (new shipments a day)', s.maxNewShipmentsPerDay, '≥ 100,000'),
+    row('throughput / carrier bound (worst scenario)', s.carrierBoundRatio, '≥ 0.8'),
+    row(
+      'DELIVERED scan → order, median (adaptive / fixed 6 h)',
+      `${String(s.deliveredDelayMedianMin)} / ${String(s.deliveredDelayMedianMinFixed6h)} min`,
+      '≤ 1/8 of fixed'
+    ),
+    row(
+      'DELIVERED scan → order, p90',
+      `${String(s.deliveredDelayP90Min)} / ${String(s.deliveredDelayP90MinFixed6h)} min`,
+      ''
+    ),
+    row(
+      'OUT_FOR_DELIVERY scan → order, median',
+      `${String(s.outForDeliveryDelayMedianMin)} / ${String(s.outForDeliveryDelayMedianMinFixed6h)} min`,
+      '≤ 1/4 of fixed'
+    ),
+    row(
+      'OUT_FOR_DELIVERY scan → order, p90',
+      `${String(s.outForDeliveryDelayP90Min)} / ${String(s.outForDeliveryDelayP90MinFixed6h)} min`,
+      ''
+    ),
+    row(
+      'carrier calls per shipment (adaptive / fixed 6 h)',
+      `${String(s.carrierCallsPerShipment)} / ${String(s.carrierCallsPerShipmentFixed6h)}`,
+      '≤ 0.8 x fixed'
+    ),
+    row(
+      'peak app RSS, 1,000 → 100,000 active shipments',
+      `${String(s.rssPeakMb1k)} → ${String(s.rssPeakMb100k)} MB`,
+      'growth < 50 MB'
+    ),
+    row('Master Data requests per check (whole life)', s.masterDataRequestsPerCheck, '≤ 1.1'),
+    row('redundant Orders API writes', s.redundantOrderWrites, '0'),
+    row('longest request (route or event)', `${String(s.longestRequestMs)} ms`, `< ${String(s.timeoutMs)} ms`),
+    '',
+    '| scenario | checks/s | carrier bound/s | ratio | MD req/check | median batch | longest request | peak RSS per replica |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...s.capacity.map(
+      (c) =>
+        `| ${c.scenario} | ${c.checksPerSecond} | ${c.carrierBoundPerSecond} | ${c.carrierBoundRatio} | ${c.masterDataRequestsPerCheck} | ${c.medianBatchMs} ms | ${c.longestRequestMs} ms | ${c.peakRssMb.join(', ')} MB |`
+    ),
+    '',
+  ].join('\n')
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  }
+)
