@@ -212,7 +212,6 @@ void describe('soak: 20% faults, duplicate events, overlapping work, process kil
         .map((e) => ({ at: e.at, module: e.module, method: e.method, path: e.path, status: e.status, body: e.body }))
       writeFileSync(path.join(REPO_ROOT, 'test-results', 'soak-duplicate-trail.json'), JSON.stringify(trail, null, 2))
     }
-    // eslint-disable-next-line no-console
     console.log(`soak: ${JSON.stringify(report)}`)
 
     assert.ok(orders.length >= SHIPMENTS, 'every order was invoiced')
