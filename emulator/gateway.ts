@@ -236,14 +236,19 @@ export class AppGateway {
     const urls = this.replicaUrls()
     const url = new URL(path, urls[replica % urls.length])
     return new Promise((resolve, reject) => {
-      const request = http.request(url, { method, headers: { ...headers, host: url.host } }, (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
-        )
-        response.on('error', reject)
-      })
+      // No keep-alive: a socket the worker closes while idle would reset the next request on it.
+      const request = http.request(
+        url,
+        { method, agent: false, headers: { ...headers, host: url.host } },
+        (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) })
+          )
+          response.on('error', reject)
+        }
+      )
       request.on('error', reject)
       request.end(body)
     })

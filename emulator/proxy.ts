@@ -33,7 +33,8 @@ export async function startProxyServer(options: ProxyServerOptions, port = 0): P
   const server = http.createServer((incoming, outgoing) => {
     void handle(options, incoming, outgoing)
   })
-  server.keepAliveTimeout = 1000
+  // Clients (undici) reuse idle sockets until a second before this: long enough to never race the close.
+  server.keepAliveTimeout = 5000
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const address = server.address() as AddressInfo
   return {

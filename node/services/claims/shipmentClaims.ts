@@ -7,10 +7,11 @@ import { claimIn, emptyShard, mustVerifyOrder, releaseIn, renewIn, shardOf } fro
 
 const BUCKET = 'claims'
 /** Shards spread concurrent claimers over files, so compare-and-swap conflicts stay rare. */
-export const CLAIM_SHARDS = 16
+export const CLAIM_SHARDS = 32
 /** A claim outlives a slow carrier call and the writes after it; it is renewed while work goes on. */
 export const CLAIM_TTL_MS = 120_000
-const MAX_ATTEMPTS = 10
+/** Compare-and-swap retries under contention (many batches of many replicas at once), with back-off. */
+const MAX_ATTEMPTS = 40
 
 const shardPath = (shard: number): string => `shard-${String(shard).padStart(2, '0')}.json`
 
@@ -126,7 +127,8 @@ async function compareAndSwap(vbase: VBase, anyId: string, change: (shard: Shard
       return
     } catch (error) {
       if (!isConflict(error)) throw error
-      await sleep(Math.random() * 40 * attempt)
+      // Full jitter, growing to half a second: contenders spread out instead of colliding again.
+      await sleep(Math.random() * Math.min(500, 10 * 2 ** Math.min(attempt, 6)))
     }
   }
   throw new Error(`claim ledger ${file}: still conflicting after ${MAX_ATTEMPTS} attempts`)
