@@ -11,10 +11,12 @@ export const clientsConfig: ClientsConfig<Clients> = {
   options: {
     // No per-request memoization: the sweep re-reads documents and the lease it has just written.
     default: { retries: 1, timeout: 5000, memoizable: false },
-    // Order writes are idempotent (PATCH/PUT of the full state), one retry is safe.
-    oms: { retries: 1, timeout: 8000 },
+    // No automatic retry of order writes: a write that timed out may still land, and a blind
+    // retry would write the same tracking twice (and VTEX may email twice). persistResult marks
+    // such a shipment so the next check compares with the order first.
+    oms: { retries: 0, timeout: 8000 },
     masterdata: { retries: 1, timeout: 8000 },
-    vbase: { retries: 1, timeout: 3000 },
+    vbase: { retries: 1, timeout: 5000 },
     apps: { retries: 1, timeout: 3000 },
     scheduler: { retries: 1, timeout: 5000 },
     // Carrier APIs can be slow; their clients map failures to typed errors and the sweep backs off.

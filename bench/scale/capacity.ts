@@ -22,7 +22,7 @@ export const LATENCY = {
 }
 /** The app's carrier throttle defaults (node/services/checkShipments.ts) and batch sizes. */
 export const CARRIER_LIMITS: Record<Carrier, { inFlight: number; perSecond: number; batch: number }> = {
-  correios: { inFlight: 4, perSecond: 10, batch: 50 },
+  correios: { inFlight: 2, perSecond: 2, batch: 50 },
   ups: { inFlight: 16, perSecond: 20, batch: 1 },
 }
 

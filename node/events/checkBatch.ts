@@ -7,7 +7,7 @@ import { loadSettings } from '../services/settings'
 import type { AppEventContext } from '../typings/context'
 
 /** One batch never runs longer than this: whatever is left stays due for the next sweep. */
-const BATCH_BUDGET_MS = 20_000
+const BATCH_BUDGET_MS = 15_000
 
 /** Validates the batch the sweep fired; a malformed one can never succeed and is acknowledged. */
 export async function parseBatchEvent(ctx: AppEventContext, next: () => Promise<void>): Promise<void> {

@@ -26,15 +26,20 @@ export { emptySummary } from './checks/summary'
  * defaults, documented in the README; settings.carrierRequestsPerSecond lowers or raises the rate.
  */
 const THROTTLE: Record<CarrierCode, ThrottleLimits> = {
-  correios: { inFlight: 4, perSecond: 10 },
+  correios: { inFlight: 2, perSecond: 2 },
   ups: { inFlight: 16, perSecond: 20 },
 }
 /** Shipments of one carrier answer written to OMS and Master Data in parallel (OMS allows 6000 req/min). */
-const PERSIST_CONCURRENCY = 16
+const PERSIST_CONCURRENCY = 25
 /** Batches of one carrier answer in flight per check run: calls overlap with the previous batch's writes. */
 const BATCH_CONCURRENCY = 16
 /** A carrier call never waits longer than this, whatever time is left. */
 const MAX_CARRIER_WAIT_MS = 10_000
+/**
+ * Writing an answer never starts this long after the deadline: the request must end inside
+ * service.json's timeout. An answer not written is not lost: the shipment stays due.
+ */
+const WRITE_GRACE_MS = 7_000
 
 export interface CheckOptions {
   /** Claims the caller already holds (registration claims before it writes); else claimed here. */
@@ -160,6 +165,10 @@ async function checkCarrier(
     stats.lastSuccessAt = new Date().toISOString()
     // Order writes and registry updates are independent per shipment: overlap them.
     await mapLimit([...batch.entries()], PERSIST_CONCURRENCY, async ([index, record]) => {
+      if (deadline !== undefined && Date.now() > deadline + WRITE_GRACE_MS) {
+        pc.summary.deferred += 1
+        return
+      }
       // A claim lost meanwhile (renewal failed past its expiry): someone else owns it now.
       if (!claim.holds(record.id)) {
         pc.summary.busy += 1

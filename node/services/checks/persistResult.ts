@@ -81,6 +81,8 @@ export async function persistResult(
     }
   } catch (error) {
     const reason = httpStatusOf(error) === 404 ? 'order_invoice_not_found' : 'order_write_failed'
+    // No answer at all (a timeout): the write may still have landed.
+    if (httpStatusOf(error) === undefined) orderMayBeAhead = true
     const typed = asPlatformError('oms', error)
     ctx.vtex.logger.error({ message: 'writing tracking to the order failed', ...log, reason, error: String(typed) })
     // Keep what was written; the carrier data is fetched again and re-written on the next try.

@@ -6,8 +6,11 @@ import type { ClaimOrigin, ShardFile, Stamp } from './ledger'
 import { claimIn, emptyShard, mustVerifyOrder, releaseIn, renewIn, shardOf } from './ledger'
 
 const BUCKET = 'claims'
-/** Shards spread concurrent claimers over files, so compare-and-swap conflicts stay rare. */
-export const CLAIM_SHARDS = 32
+/**
+ * Shards spread concurrent claimers over files, so compare-and-swap conflicts stay rare; the
+ * sweep cuts its batches along them (one batch, one file). Few enough that batches stay full.
+ */
+export const CLAIM_SHARDS = 8
 /** A claim outlives a slow carrier call and the writes after it; it is renewed while work goes on. */
 export const CLAIM_TTL_MS = 120_000
 /** Compare-and-swap retries under contention (many batches of many replicas at once), with back-off. */

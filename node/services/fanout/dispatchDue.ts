@@ -2,6 +2,8 @@ import { adapterFor } from '../../carriers/registry'
 import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
+import { shardOf } from '../claims/ledger'
+import { CLAIM_SHARDS } from '../claims/shipmentClaims'
 import { chunk, mapLimit } from '../concurrency'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT } from './checkBatch'
@@ -35,7 +37,12 @@ export async function dispatchDue(
 ): Promise<DispatchResult> {
   const result: DispatchResult = { dispatched: 0, batches: 0, complete: false }
   const pending = new Map<string, ShipmentRecord[]>()
-  let cursor: { at: string; ids: Set<string> } | undefined
+  // Shipments a recent run already fired are still queued as events: start after them.
+  const previous = await readDispatchMark(ctx)
+  let cursor: { at: string; ids: Set<string> } | undefined =
+    previous && Date.parse(nowIso) - Date.parse(previous.dispatchedAt) < REDISPATCH_AFTER_MS
+      ? { at: previous.upTo, ids: new Set(previous.idsAtUpTo) }
+      : undefined
 
   while (Date.now() < deadline) {
     const page = await registry.findDueAfter(cursor?.at, nowIso, PAGE_SIZE)
@@ -56,20 +63,59 @@ export async function dispatchDue(
     const full = [...pending.keys()].filter((key) => (pending.get(key)?.length ?? 0) >= batchSizeOf(key))
     await fire(ctx, full, pending, nowIso, result)
   }
-  // What is left in each group is a partial batch: send it too, the due list is walked.
-  await fire(ctx, [...pending.keys()], pending, nowIso, result)
+  // What is left are partial shard groups: merged per carrier into full batches again, so a quiet
+  // store still sends 50 Correios numbers per request (these few batches span several shards).
+  const leftovers = new Map<string, ShipmentRecord[]>()
+  for (const [key, records] of pending) {
+    const kind = `${kindOf(key)}/mixed`
+    leftovers.set(kind, [...(leftovers.get(kind) ?? []), ...records])
+  }
+  await fire(ctx, [...leftovers.keys()], leftovers, nowIso, result)
+  if (cursor) {
+    await saveDispatchMark(ctx, { dispatchedAt: nowIso, upTo: cursor.at, idsAtUpTo: [...cursor.ids] })
+  }
   return result
 }
 
-/** Carrier code for active shipments, 'recheck' for those waiting for a number or a carrier. */
+/**
+ * How far recent runs fired the due list. A batch waits in the event queue for a while when the
+ * backlog is large; firing it again every run would only cost claims. After REDISPATCH_AFTER_MS
+ * whatever is still due (a lost event, a failed batch) is fired again.
+ */
+interface DispatchMark {
+  dispatchedAt: string
+  upTo: string
+  idsAtUpTo: string[]
+}
+const REDISPATCH_AFTER_MS = 10 * 60_000
+const MARK_BUCKET = 'sweep'
+const MARK_FILE = 'dispatch.json'
+
+const readDispatchMark = (ctx: AppContext): Promise<DispatchMark | null> =>
+  ctx.clients.vbase.getJSON<DispatchMark | null>(MARK_BUCKET, MARK_FILE, true)
+
+async function saveDispatchMark(ctx: AppContext, mark: DispatchMark): Promise<void> {
+  await ctx.clients.vbase.saveJSON<DispatchMark>(MARK_BUCKET, MARK_FILE, mark)
+}
+
+/**
+ * `<carrier>/<claim shard>` for active shipments, `recheck/<shard>` for those waiting for a number
+ * or a carrier. A full batch from one group claims one shard file: under load, concurrent batches
+ * claim different files instead of all contending for every file of the ledger.
+ */
 function groupOf(record: ShipmentRecord): string | undefined {
-  if (record.state === 'awaiting_tracking' || record.state === 'unresolved_carrier') return 'recheck'
-  if (record.state === 'active' && record.carrier !== null && record.trackingNumber !== null) return record.carrier
+  const shard = shardOf(record.id, CLAIM_SHARDS)
+  if (record.state === 'awaiting_tracking' || record.state === 'unresolved_carrier') return `recheck/${shard}`
+  if (record.state === 'active' && record.carrier !== null && record.trackingNumber !== null) {
+    return `${record.carrier}/${shard}`
+  }
   return undefined
 }
 
+const kindOf = (key: string): string => key.split('/')[0]
+
 const batchSizeOf = (key: string): number =>
-  key === 'recheck' ? RECHECK_BATCH : Math.max(adapterFor(key as never).maxBatchSize, MIN_EVENT_BATCH)
+  kindOf(key) === 'recheck' ? RECHECK_BATCH : Math.max(adapterFor(kindOf(key) as never).maxBatchSize, MIN_EVENT_BATCH)
 
 /** Sends the groups' records as batch events, a few at a time (each is one courier request). */
 async function fire(
@@ -83,7 +129,7 @@ async function fire(
     const records = pending.get(key) ?? []
     pending.delete(key)
     return chunk(records, batchSizeOf(key)).map((part) => ({
-      carrier: key === 'recheck' ? null : (key as CheckBatch['carrier']),
+      carrier: kindOf(key) === 'recheck' ? null : (kindOf(key) as CheckBatch['carrier']),
       shipments: part.map((r) => ({ id: r.id, orderId: r.orderId })),
       dueBefore: nowIso,
     }))
