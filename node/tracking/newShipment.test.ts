@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
-import { CARRIER_ADAPTERS } from '../carriers/registry'
+import { CARRIERS } from '../carriers'
 import type { Order, OrderPackage } from '../typings/orders'
 import { identityChange, newShipmentRecord } from './newShipment'
 import { testRecord } from './testRecord'
@@ -10,7 +10,8 @@ const ctx = {
   now: Date.parse('2026-11-03T12:00:00Z'),
   pollingIntervalHours: 6,
   courierMappings: [],
-  adapters: Object.values(CARRIER_ADAPTERS),
+  trackingLinks: [],
+  carriers: CARRIERS,
 }
 const pkg = (overrides: Partial<OrderPackage>): OrderPackage => ({
   courier: 'Transportadora X',

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
 import { CarrierResponseError } from '../../errors'
-import type { TrackingResult } from '../types'
-import { correiosAdapter, parseCorreiosTracking } from './index'
+import type { TrackingResult } from '../../tracking/carrierResult'
+import { parseCorreiosTracking } from './index'
 import { brasiliaLocalToIso } from './parse'
 import type { CorreiosEvento } from './parse'
 import { CORREIOS_STATUS_TABLE, CORREIOS_SUBSTATUS_TABLE, mapCorreiosCode } from './statusMap'
@@ -97,7 +97,6 @@ void describe('parseCorreiosTracking: recorded responses', () => {
       messages: [],
     }
     assert.deepEqual(parseCorreiosTracking(delivered, ['DG049186226BR']), [expected])
-    assert.deepEqual(correiosAdapter.parseTrackingResponse(delivered, ['DG049186226BR']), [expected])
   })
 
   void it('normalises the app-proxy sample with a space timestamp and foreign units', () => {

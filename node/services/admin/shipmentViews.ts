@@ -1,5 +1,5 @@
-import { adapterFor } from '../../carriers/registry'
-import type { CarrierCode } from '../../carriers/types'
+import { carrierModule } from '../../carriers'
+import type { CarrierCode } from '../../tracking/carrierResult'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { ATTENTION_FIELDS, isOverdue, isStuck } from '../../tracking/attention'
 import type { ShipmentRecord, ShipmentState } from '../../tracking/shipment'
@@ -69,7 +69,7 @@ export const SUMMARY_FIELDS: Array<keyof ShipmentRecord> = [
 export const orderAdminUrl = (orderId: string): string => `/admin/orders/${encodeURIComponent(orderId)}`
 
 export const carrierName = (carrier: CarrierCode | null): string | null =>
-  carrier === null ? null : adapterFor(carrier).displayName
+  carrier === null ? null : carrierModule(carrier).displayName
 
 export function toSummary(record: ShipmentRecord, cutoffs: AttentionCutoffs): ShipmentSummary {
   return {
@@ -111,7 +111,7 @@ export function toDetail(record: ShipmentRecord, cutoffs: AttentionCutoffs, reda
     carrierName: carrierName(carrier),
     trackingPageUrl:
       carrier !== null && trackingNumber !== null
-        ? adapterFor(carrier).trackingUrl(trackingNumber)
+        ? carrierModule(carrier).trackingUrl(trackingNumber)
         : (record.trackingUrl ?? null),
     orderAdminUrl: orderAdminUrl(record.orderId),
   }

@@ -1,4 +1,5 @@
-import { adapterFor } from '../../carriers/registry'
+import { carrierModule } from '../../carriers'
+import { isWaitingState } from '../../tracking/shipment'
 import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
@@ -63,13 +64,13 @@ export async function dispatchDue(
 
 /** Carrier code for active shipments, 'recheck' for those waiting for a number or a carrier. */
 function groupOf(record: ShipmentRecord): string | undefined {
-  if (record.state === 'awaiting_tracking' || record.state === 'unresolved_carrier') return 'recheck'
+  if (isWaitingState(record.state)) return 'recheck'
   if (record.state === 'active' && record.carrier !== null && record.trackingNumber !== null) return record.carrier
   return undefined
 }
 
 const batchSizeOf = (key: string): number =>
-  key === 'recheck' ? RECHECK_BATCH : Math.max(adapterFor(key as never).maxBatchSize, MIN_EVENT_BATCH)
+  key === 'recheck' ? RECHECK_BATCH : Math.max(carrierModule(key).limits.batchSize, MIN_EVENT_BATCH)
 
 /** Sends the groups' records as batch events, a few at a time (each is one courier request). */
 async function fire(
