@@ -1,4 +1,4 @@
-import { carrierModule } from '../../carriers'
+import { carrierModule, isCarrierCode } from '../../carriers'
 import type { CarrierCode } from '../../tracking/carrierResult'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { ATTENTION_FIELDS, isOverdue, isStuck } from '../../tracking/attention'
@@ -41,6 +41,8 @@ export type ShipmentDetail = ShipmentRecord & {
   overdue: boolean
   stuck: boolean
   carrierName: string | null
+  /** Names of the carriers whose number format matched when several did: the admin chooses. */
+  carrierCandidateNames: string[]
   trackingPageUrl: string | null
   orderAdminUrl: string
 }
@@ -109,6 +111,10 @@ export function toDetail(record: ShipmentRecord, cutoffs: AttentionCutoffs, reda
     overdue: isOverdue(withNulls(record), cutoffs),
     stuck: isStuck(withNulls(record), cutoffs),
     carrierName: carrierName(carrier),
+    carrierCandidates: record.carrierCandidates ?? [],
+    carrierCandidateNames: (record.carrierCandidates ?? [])
+      .filter(isCarrierCode)
+      .map((code) => carrierName(code) ?? code),
     trackingPageUrl:
       carrier !== null && trackingNumber !== null
         ? carrierModule(carrier).trackingUrl(trackingNumber)
