@@ -8,9 +8,9 @@ import type { AppContext } from '../typings/context'
 import { messageOf } from './checks/summary'
 import { asPlatformError } from './platformErrors'
 
-/** A link-only shipment whose tracking page is not on its invoice yet. */
+/** A link-only shipment whose tracking page is not on its invoice yet (Master Data omits null fields). */
 export const needsTrackingLink = (record: ShipmentRecord): boolean =>
-  record.state === 'link_only' && record.trackingUrl === null && record.nextCheckAt !== null
+  record.state === 'link_only' && (record.trackingUrl ?? null) === null && (record.nextCheckAt ?? null) !== null
 
 /**
  * Writes the merchant's tracking page (settings `trackingLinks`) to a link-only shipment's invoice,

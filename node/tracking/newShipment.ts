@@ -103,7 +103,8 @@ export function newShipmentRecord(
     registeredAt: nowIso,
     deliveredAt: null,
     deliveredOnTime: null,
-    nextCheckAt: identity.nextCheckAt ?? nowIso,
+    // null is a decision (nothing to check), not a missing value.
+    nextCheckAt: identity.nextCheckAt === undefined ? nowIso : identity.nextCheckAt,
     nextCheckReason: identity.nextCheckReason ?? 'registered',
     lastCheckedAt: null,
     checkCount: 0,

@@ -29,11 +29,12 @@ export function linkInvoicePatch(
   record: Pick<ShipmentRecord, 'trackingUrl' | 'trackingNumber' | 'trackingNumberRaw' | 'courierName'>,
   urlTemplate: string
 ): InvoiceTrackingPatch | undefined {
-  if (record.trackingUrl !== null || record.trackingNumber === null) return undefined
+  // Documents read back from Master Data omit null fields: undefined is "no URL" too.
+  if ((record.trackingUrl ?? null) !== null || !record.trackingNumber) return undefined
   return {
     trackingNumber: record.trackingNumberRaw ?? record.trackingNumber,
     trackingUrl: expandTemplate(urlTemplate, record.trackingNumber),
     dispatchedDate: null,
-    courier: record.courierName,
+    courier: record.courierName ?? null,
   }
 }
