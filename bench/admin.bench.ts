@@ -17,8 +17,8 @@ import { SimClock } from '../emulator/clock'
 import { REPO_ROOT } from '../emulator/runtime'
 import { startStack } from '../emulator/stack'
 import { DEMO_ADMIN_TOKEN } from '../emulator/vtex/vtexid'
-import { s10CheckDigit } from '../node/carriers/correios'
-import type { TrackingEvent } from '../node/carriers/types'
+import { s10CheckDigit } from '../node/carriers/correios/trackingNumber'
+import type { TrackingEvent } from '../node/tracking/carrierResult'
 import { SHIPMENT_ENTITY, SHIPMENT_SCHEMA, shipmentSchema } from '../node/registry/schema'
 import { shipmentId } from '../node/registry/shipmentId'
 import type { ShipmentRecord } from '../node/tracking/shipment'
@@ -105,6 +105,7 @@ export function shipment(i: number, rnd: () => number): ShipmentRecord {
     droppedEvents: 0,
     courierName: carrier === 'ups' ? 'UPS Ground' : carrier === 'correios' ? 'Correios SEDEX' : 'Loggi Express',
     carrier,
+    carrierCandidates: [],
     state,
     status,
     substatus: null,

@@ -1,5 +1,5 @@
 import type { RelativeEvent, SimulatedCarrier } from './carriers/timelines'
-import { fromRelative } from './carriers/timelines'
+import { fromRelative, SIMULATED_CARRIERS } from './carriers/timelines'
 import { activeClock } from './clock'
 import { erpRequest } from './erpClient'
 import type { EmuRequest, EmuResponse } from './http'
@@ -132,7 +132,9 @@ async function invoice(platform: Platform, orderId: string, body: Record<string,
 
 function scriptShipment(platform: Platform, body: Record<string, unknown>): EmuResponse {
   const carrier = String(body.carrier) as SimulatedCarrier
-  if (carrier !== 'correios' && carrier !== 'ups') return json(400, { error: 'carrier must be correios or ups' })
+  if (!(SIMULATED_CARRIERS as readonly string[]).includes(carrier)) {
+    return json(400, { error: `carrier must be ${SIMULATED_CARRIERS.join(' or ')}` })
+  }
   const trackingNumber = String(body.trackingNumber ?? '')
   if (!trackingNumber) return json(400, { error: 'trackingNumber is required' })
   const start = body.startAt ? Date.parse(String(body.startAt)) : Date.now()

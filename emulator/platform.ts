@@ -3,6 +3,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3'
 
 import { createCorreiosSimulator } from './carriers/correios'
 import { Timelines } from './carriers/timelines'
+import type { SimulatedCarrier } from './carriers/timelines'
 import type { CorreiosSimulator } from './carriers/correios'
 import type { CarrierSimulator } from './carriers/types'
 import { createUpsSimulator } from './carriers/ups'
@@ -111,7 +112,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const simulators = {
     correios: createCorreiosSimulator({ timelines, now }),
     ups: createUpsSimulator({ timelines, now }),
-  }
+  } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
     url: '',

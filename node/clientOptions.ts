@@ -1,5 +1,6 @@
 import type { ClientsConfig } from '@vtex/api'
 
+import { CARRIERS } from './carriers'
 import { Clients } from './clients'
 
 /**
@@ -19,9 +20,9 @@ export const clientsConfig: ClientsConfig<Clients> = {
     vbase: { retries: 1, timeout: 5000 },
     apps: { retries: 1, timeout: 3000 },
     scheduler: { retries: 1, timeout: 5000 },
-    // Carrier APIs can be slow; their clients map failures to typed errors and the sweep backs off.
-    correios: { retries: 0, timeout: 10000 },
-    ups: { retries: 0, timeout: 10000 },
+    // Each carrier's own options, from its module: carrier APIs can be slow, and their clients map
+    // failures to typed errors so the sweep backs off instead of retrying.
+    ...Object.fromEntries(CARRIERS.map((carrier) => [carrier.code, carrier.client.options])),
     // Admin API auth runs before every admin request: reads, short timeouts.
     vtexId: { retries: 1, timeout: 3000 },
     sphinx: { retries: 1, timeout: 3000 },

@@ -4,7 +4,6 @@
  */
 import { fromRelative } from '../../emulator/carriers/timelines'
 import type { Stack } from '../../emulator/stack'
-import { CARRIER_ADAPTERS } from '../../node/carriers/registry'
 import { shipmentId } from '../../node/registry/shipmentId'
 import { SHIPMENT_ENTITY } from '../../node/registry/schema'
 import { newShipmentRecord } from '../../node/tracking/newShipment'
@@ -56,7 +55,10 @@ export function seedDueShipments(
         { courierName: 'Correios SEDEX', carrier: 'correios' },
         { courierName: 'UPS Ground', carrier: 'ups' },
       ],
-      adapters: Object.values(CARRIER_ADAPTERS),
+      trackingLinks: [],
+      // Every courier here is mapped: no detection needed (and loading the carrier modules would load
+      // @vtex/api before the runtime has set the app's environment).
+      carriers: [],
     })
     docs.push(record as unknown as Record<string, unknown>)
   }

@@ -223,7 +223,9 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'IDC/01': 'Objeto não localizado',
   'PAR/10': 'Fiscalização aduaneira finalizada',
   'PAR/16': 'Objeto recebido pelos Correios do Brasil',
-  'PAR/17': 'Objeto liberado pela alfândega',
+  'PAR/17': 'Aguardando pagamento',
+  'PAR/21': 'Encaminhado para fiscalização aduaneira',
+  'PAR/31': 'Pagamento confirmado',
 }
 
 const FAMILY_DESCRIPTIONS: Readonly<Record<string, string>> = {

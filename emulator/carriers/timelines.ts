@@ -4,7 +4,9 @@
  * its own wire format. Codes are carrier-native so the app's status tables are exercised for real:
  * Correios "codigo/tipo" (e.g. "BDE/01"), UPS "type/code/statusCode" (e.g. "D/FS/011").
  */
-export type SimulatedCarrier = 'correios' | 'ups'
+/** Carriers with a simulator (platform.ts registers one per code; node/carriers/modules.test.ts checks the list). */
+export const SIMULATED_CARRIERS = ['correios', 'ups'] as const
+export type SimulatedCarrier = (typeof SIMULATED_CARRIERS)[number]
 
 export interface ScriptedEvent {
   /** Simulated instant (ms since epoch) at which the carrier records the event. */

@@ -1,7 +1,8 @@
 import { IOClients, Sphinx } from '@vtex/api'
+import type { IOClient } from '@vtex/api'
 
-import { CorreiosClient } from './carriers/correios'
-import { UpsClient } from './carriers/ups'
+import { carrierModule } from '../carriers'
+import type { CarrierCode } from '../tracking/carrierResult'
 import { OmsClient } from './oms'
 import { SchedulerClient } from './scheduler'
 import { VtexIdClient } from './vtexId'
@@ -16,12 +17,12 @@ export class Clients extends IOClients {
     return this.getOrSet('scheduler', SchedulerClient)
   }
 
-  public get correios(): CorreiosClient {
-    return this.getOrSet('correios', CorreiosClient)
-  }
-
-  public get ups(): UpsClient {
-    return this.getOrSet('ups', UpsClient)
+  /**
+   * A carrier's IO client, registered under its code from the module list (node/carriers), with
+   * the options its module declares (node/clientOptions.ts reads them from the same list).
+   */
+  public carrier(code: CarrierCode): IOClient {
+    return this.getOrSet(code, carrierModule(code).client.implementation)
   }
 
   /** Who holds an admin token (admin API auth). */

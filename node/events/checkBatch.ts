@@ -3,6 +3,7 @@ import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import { checkShipments } from '../services/checkShipments'
 import { parseCheckBatch } from '../services/fanout/checkBatch'
 import { recheckWaiting } from '../services/recheckWaiting'
+import { isWaitingState } from '../tracking/shipment'
 import { loadSettings } from '../services/settings'
 import type { AppEventContext } from '../typings/context'
 
@@ -32,7 +33,7 @@ export async function checkBatch(ctx: AppEventContext): Promise<void> {
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   const records = await registry.getMany(batch.shipments)
   const due = records.filter((r) => r.nextCheckAt !== null && r.nextCheckAt <= batch.dueBefore)
-  const waiting = due.filter((r) => r.state === 'awaiting_tracking' || r.state === 'unresolved_carrier')
+  const waiting = due.filter((r) => isWaitingState(r.state))
   const active = due.filter((r) => r.state === 'active')
   const nowTrackable = waiting.length > 0 ? await recheckWaiting(ctx, settings, waiting, deadline) : []
   const summary = await checkShipments(ctx, settings, [...active, ...nowTrackable], undefined, {

@@ -16,6 +16,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   trackingNumberRaw: string,
   courierName: string,
   carrier: string,
+  carrierCandidates: { type: ['array', 'null'], items: { type: 'string' } },
   state: { type: 'string' },
   status: { type: 'string' },
   substatus: string,

@@ -1,12 +1,13 @@
-import { adapterFor } from '../carriers/registry'
-import type { CarrierCode, TrackingResult } from '../carriers/types'
+import { carrierModule } from '../carriers'
 import { CarrierAuthError, CarrierUnavailableError } from '../errors'
 import type { AppSettings } from '../settings/appSettings'
+import type { CarrierCode, TrackingResult } from '../tracking/carrierResult'
 import type { AppContext } from '../typings/context'
 
 /**
- * Fetches and normalises one batch (at most the carrier's batch size) from one carrier. The client
- * does HTTP and throws typed transport/auth errors; the adapter's pure parser does the rest.
+ * Fetches and normalises one batch (at most the carrier's batch size) from one carrier, through
+ * its module: the client does HTTP and throws typed transport/auth errors, the pure parser does
+ * the rest.
  */
 export async function trackBatch(
   ctx: AppContext,
@@ -15,30 +16,14 @@ export async function trackBatch(
   trackingNumbers: string[],
   options: { timeoutMs?: number } = {}
 ): Promise<TrackingResult[]> {
-  const adapter = adapterFor(carrier)
-  if (trackingNumbers.length > adapter.maxBatchSize) {
-    throw new RangeError(`${carrier} takes at most ${adapter.maxBatchSize} numbers per request`)
+  const module = carrierModule(carrier)
+  const section = settings.carriers[carrier]
+  if (!section) {
+    throw new CarrierAuthError(carrier, `no ${module.displayName} credentials in the app settings`)
   }
-  const request = fetchRaw(ctx, settings, carrier, trackingNumbers)
-  const raw = options.timeoutMs === undefined ? await request : await withTimeout(request, carrier, options.timeoutMs)
-  return adapter.parseTrackingResponse(raw, trackingNumbers)
+  const request = module.track(ctx.clients.carrier(carrier), section, trackingNumbers)
+  return options.timeoutMs === undefined ? request : withTimeout(request, carrier, options.timeoutMs)
 }
-
-function fetchRaw(ctx: AppContext, settings: AppSettings, carrier: CarrierCode, numbers: string[]): Promise<unknown> {
-  switch (carrier) {
-    case 'correios': {
-      if (!settings.correios) throw missingCredentials('Correios')
-      return ctx.clients.correios.fetchTracking(settings.correios, numbers)
-    }
-    case 'ups': {
-      if (!settings.ups) throw missingCredentials('UPS')
-      return ctx.clients.ups.fetchTracking(settings.ups, numbers)
-    }
-  }
-}
-
-const missingCredentials = (name: string): CarrierAuthError =>
-  new CarrierAuthError(name.toLowerCase(), `no ${name} credentials in the app settings`)
 
 /**
  * The carrier's answer, or a CarrierUnavailableError once `ms` have passed: a run with little time

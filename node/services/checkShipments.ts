@@ -1,5 +1,6 @@
-import { adapterFor } from '../carriers/registry'
-import type { CarrierCode, TrackingResult } from '../carriers/types'
+import { carrierModule } from '../carriers'
+import type { CarrierLimits } from '../carriers'
+import type { CarrierCode, TrackingResult } from '../tracking/carrierResult'
 import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import type { AppSettings } from '../settings/appSettings'
 import type { ShipmentRecord } from '../tracking/shipment'
@@ -20,15 +21,6 @@ import { chunk, mapLimit } from './concurrency'
 export type { CarrierStats, CheckSummary } from './checks/summary'
 export { emptySummary } from './checks/summary'
 
-/**
- * Carrier requests in flight and started per second, per carrier and replica, shared by every
- * batch this replica runs. Correios batches 50 numbers a call, UPS takes one. Conservative
- * defaults, documented in the README; settings.carrierRequestsPerSecond lowers or raises the rate.
- */
-const THROTTLE: Record<CarrierCode, ThrottleLimits> = {
-  correios: { inFlight: 2, perSecond: 2 },
-  ups: { inFlight: 16, perSecond: 20 },
-}
 /** Shipments of one carrier answer written to OMS and Master Data in parallel (OMS allows 6000 req/min). */
 const PERSIST_CONCURRENCY = 25
 /** Batches of one carrier answer in flight per check run: calls overlap with the previous batch's writes. */
@@ -129,11 +121,12 @@ async function checkCarrier(
 ): Promise<void> {
   const stats = (pc.summary.carriers[carrier] ??= { checked: 0, errors: 0 })
   const gate = new CarrierRunGate()
-  const batches = chunk(records, adapterFor(carrier).maxBatchSize)
+  const { limits } = carrierModule(carrier)
+  const batches = chunk(records, limits.batchSize)
 
-  const limits = throttleLimits(carrier, pc.settings.carrierRequestsPerSecond)
+  const throttle = throttleLimits(limits, pc.settings.carrierRequestsPerSecond)
   await mapLimit(batches, BATCH_CONCURRENCY, async (batch) => {
-    const slot = await acquireCarrierSlot(`${pc.ctx.vtex.account}:${carrier}`, limits, deadline)
+    const slot = await acquireCarrierSlot(`${pc.ctx.vtex.account}:${carrier}`, throttle, deadline)
     const timeLeft = deadline === undefined ? MAX_CARRIER_WAIT_MS : deadline - Date.now()
     if (slot === null || timeLeft <= 0) {
       slot?.()
@@ -180,9 +173,13 @@ async function checkCarrier(
   })
 }
 
-function throttleLimits(carrier: CarrierCode, perSecond: number | undefined): ThrottleLimits {
-  const defaults = THROTTLE[carrier]
-  return perSecond === undefined ? defaults : { ...defaults, perSecond }
+/**
+ * Carrier requests in flight and started per second, per carrier and replica, shared by every
+ * batch this replica runs: the carrier module's limits, unless settings.carrierRequestsPerSecond
+ * sets the rate.
+ */
+function throttleLimits(limits: CarrierLimits, perSecond: number | undefined): ThrottleLimits {
+  return { inFlight: limits.concurrency, perSecond: perSecond ?? limits.requestsPerSecond }
 }
 
 function groupByCarrier(records: readonly ShipmentRecord[]): Map<CarrierCode, ShipmentRecord[]> {

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../clients/carriers/shared'
+import { parseRetryAfter } from '../carriers/shared/http'
 import { AppError, CarrierRateLimitedError, PlatformUnavailableError } from '../errors'
 
 interface HttpLikeError {

@@ -30,7 +30,8 @@ export async function recheckWaiting(
     try {
       const outcome = await registerShipments(ctx, await loadOrder(ctx, orderId), settings)
       trackable.push(...outcome.due)
-      becameDue = new Set(outcome.due.map((r) => r.id))
+      // Due now, or link-only with its tracking page just written: neither is waiting any more.
+      becameDue = new Set([...outcome.due.map((r) => r.id), ...outcome.linked])
     } catch (error) {
       if (!(error instanceof AppError)) throw error
       ctx.vtex.logger.warn({ message: 'could not re-read order', orderId, reason: error.reason })
@@ -52,7 +53,7 @@ export async function recheckWaiting(
   return trackable
 }
 
-/** Still no number/carrier: look again later, or flag it once the tracking window has closed. */
+/** Still no number/carrier (or link not written): look again later, or flag it once the tracking window has closed. */
 function stillWaiting(record: ShipmentRecord, settings: AppSettings, now: number) {
   const windowEnd = Date.parse(record.invoicedAt) + settings.trackingWindowDays * 24 * 3600_000
   if (now >= windowEnd) {

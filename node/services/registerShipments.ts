@@ -1,4 +1,4 @@
-import { CARRIER_ADAPTERS } from '../carriers/registry'
+import { CARRIERS } from '../carriers'
 import { InvalidInputError } from '../errors'
 import { shipmentId } from '../registry/shipmentId'
 import { ShipmentRegistry } from '../registry/shipmentRegistry'
@@ -7,10 +7,11 @@ import type { RegistrationContext } from '../tracking/newShipment'
 import { identityChange, newShipmentRecord, shippedPackages } from '../tracking/newShipment'
 import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
-import type { Order } from '../typings/orders'
+import type { Order, OrderPackage } from '../typings/orders'
 import type { ClaimSet } from './claims/shipmentClaims'
 import { claimShipments } from './claims/shipmentClaims'
 import { asPlatformError, httpStatusOf } from './platformErrors'
+import { needsTrackingLink, writeTrackingLink } from './trackingLinks'
 
 export interface RegistrationOutcome {
   /** Records that are new or whose tracking number/carrier changed: due for a check now. */
@@ -21,6 +22,8 @@ export interface RegistrationOutcome {
   waiting: number
   /** Packages another worker was registering or checking at that moment (claimed): left to it. */
   busy: number
+  /** Link-only packages whose tracking page was written to the invoice now: nothing more to do. */
+  linked: string[]
 }
 
 /** Registry ids of an order's shipped packages (what registration claims). */
@@ -40,7 +43,8 @@ export const registrationContext = (settings: AppSettings, now = Date.now()): Re
   now,
   pollingIntervalHours: settings.pollingIntervalHours,
   courierMappings: settings.courierMappings,
-  adapters: Object.values(CARRIER_ADAPTERS),
+  trackingLinks: settings.trackingLinks,
+  carriers: CARRIERS,
 })
 
 /**
@@ -76,7 +80,7 @@ async function registerClaimed(
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
   const regCtx = registrationContext(settings)
-  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0 }
+  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0, linked: [] }
 
   for (const pkg of packages) {
     const id = shipmentId(order.orderId, pkg.invoiceNumber)
@@ -85,43 +89,64 @@ async function registerClaimed(
       continue
     }
     const existing = await registry.get(id)
-    if (existing === null) {
-      const record = newShipmentRecord(id, order, pkg, regCtx)
-      await registry.put(record)
-      countInto(outcome, record)
-      ctx.vtex.logger.info({
-        message: 'shipment registered',
-        orderId: order.orderId,
-        invoiceNumber: pkg.invoiceNumber,
-        trackingNumber: record.trackingNumber,
-        carrier: record.carrier,
-        state: record.state,
-      })
-      if (record.rejectedTrackingUrl !== null) {
-        ctx.vtex.logger.warn({
-          message: 'invoice trackingUrl is not an http(s) URL: kept as text, never linked or written back',
-          orderId: order.orderId,
-          invoiceNumber: pkg.invoiceNumber,
-        })
-      }
-      continue
+    const current = await registerPackage(ctx, registry, order, pkg, id, existing, regCtx, outcome)
+    if (needsTrackingLink(current)) {
+      if (await writeTrackingLink(ctx, registry, current, regCtx)) outcome.linked.push(id)
     }
-    const change = identityChange(existing, pkg, regCtx)
-    if (change === undefined) {
-      outcome.unchanged += 1
-      continue
-    }
-    await registry.patch(id, change)
-    countInto(outcome, { ...existing, ...change })
-    ctx.vtex.logger.info({
-      message: 'shipment tracking identity updated',
-      orderId: order.orderId,
-      invoiceNumber: pkg.invoiceNumber,
-      trackingNumber: change.trackingNumber ?? existing.trackingNumber,
-      carrier: change.carrier ?? existing.carrier,
-    })
   }
   return outcome
+}
+
+/** Creates or updates one package's document; returns the record as it now stands. */
+async function registerPackage(
+  ctx: AppContext,
+  registry: ShipmentRegistry,
+  order: Order,
+  pkg: OrderPackage,
+  id: string,
+  existing: ShipmentRecord | null,
+  regCtx: RegistrationContext,
+  outcome: RegistrationOutcome
+): Promise<ShipmentRecord> {
+  if (existing === null) {
+    const record = newShipmentRecord(id, order, pkg, regCtx)
+    await registry.put(record)
+    countInto(outcome, record)
+    ctx.vtex.logger.info({
+      message: 'shipment registered',
+      orderId: order.orderId,
+      invoiceNumber: pkg.invoiceNumber,
+      trackingNumber: record.trackingNumber,
+      carrier: record.carrier,
+      carrierCandidates: record.carrierCandidates,
+      state: record.state,
+    })
+    if (record.rejectedTrackingUrl !== null) {
+      ctx.vtex.logger.warn({
+        message: 'invoice trackingUrl is not an http(s) URL: kept as text, never linked or written back',
+        orderId: order.orderId,
+        invoiceNumber: pkg.invoiceNumber,
+      })
+    }
+    return record
+  }
+  const change = identityChange(existing, pkg, regCtx)
+  if (change === undefined) {
+    outcome.unchanged += 1
+    return existing
+  }
+  await registry.patch(id, change)
+  const updated = { ...existing, ...change }
+  countInto(outcome, updated)
+  ctx.vtex.logger.info({
+    message: 'shipment tracking identity updated',
+    orderId: order.orderId,
+    invoiceNumber: pkg.invoiceNumber,
+    trackingNumber: updated.trackingNumber,
+    carrier: updated.carrier,
+    state: updated.state,
+  })
+  return updated
 }
 
 function countInto(outcome: RegistrationOutcome, record: ShipmentRecord): void {

@@ -13,8 +13,8 @@ void describe('parseAppSettings', () => {
       scheduleMode: 'adaptive',
       carrierRequestsPerSecond: undefined,
       courierMappings: [],
-      correios: undefined,
-      ups: undefined,
+      trackingLinks: [],
+      carriers: {},
     })
   })
 
@@ -32,13 +32,13 @@ void describe('parseAppSettings', () => {
       ups: { clientId: 'id', clientSecret: 'secret' },
       courierMappings: [{ courierName: 'Sedex', carrier: 'correios' }],
     })
-    assert.deepEqual(settings.correios, { user: 'u', accessCode: 'c', postageCard: '123', environment: 'sandbox' })
-    assert.deepEqual(settings.ups, {
-      clientId: 'id',
-      clientSecret: 'secret',
-      accountNumber: undefined,
-      environment: 'production',
+    assert.deepEqual(settings.carriers.correios, {
+      user: 'u',
+      accessCode: 'c',
+      postageCard: '123',
+      environment: 'sandbox',
     })
+    assert.deepEqual(settings.carriers.ups, { clientId: 'id', clientSecret: 'secret', environment: 'production' })
     assert.deepEqual(configuredCarriers(settings), ['correios', 'ups'])
   })
 
@@ -60,6 +60,37 @@ void describe('parseAppSettings', () => {
         assert.match(error.message, /correios: postageCard missing/)
         assert.match(error.message, /carrier must be correios or ups/)
         assert.doesNotMatch(error.message, /TOPSECRET/)
+        return true
+      }
+    )
+  })
+
+  void it('reads link-only couriers and refuses templates that are not http(s) or have no placeholder', () => {
+    const settings = parseAppSettings({
+      trackingLinks: [{ courierName: ' Loggi ', urlTemplate: 'https://carrier.example/track?n={trackingNumber}' }],
+    })
+    assert.deepEqual(settings.trackingLinks, [
+      { courierName: 'Loggi', urlTemplate: 'https://carrier.example/track?n={trackingNumber}' },
+    ])
+    assert.throws(
+      () =>
+        parseAppSettings({
+          courierMappings: [{ courierName: 'Sedex', carrier: 'correios' }],
+          trackingLinks: [
+            { courierName: 'A', urlTemplate: 'javascript:alert({trackingNumber})' },
+            { courierName: 'B', urlTemplate: 'https://carrier.example/track' },
+            { courierName: 'C', urlTemplate: '/track/{trackingNumber}' },
+            { courierName: '', urlTemplate: 'https://carrier.example/{trackingNumber}' },
+            { courierName: 'SEDEX', urlTemplate: 'https://carrier.example/{trackingNumber}' },
+          ],
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof SettingsError)
+        assert.match(error.message, /trackingLinks\[0\]\.urlTemplate must be an absolute http or https URL/)
+        assert.match(error.message, /trackingLinks\[1\]\.urlTemplate must contain \{trackingNumber\}/)
+        assert.match(error.message, /trackingLinks\[2\]\.urlTemplate must be an absolute http or https URL/)
+        assert.match(error.message, /trackingLinks\[3\]\.courierName is required/)
+        assert.match(error.message, /"SEDEX" is in both courierMappings and trackingLinks/)
         return true
       }
     )

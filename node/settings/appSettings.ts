@@ -1,22 +1,13 @@
-import { isCarrierCode } from '../carriers/types'
-import type { CarrierCode } from '../carriers/types'
+import { CARRIER_CODES, CARRIERS, isCarrierCode } from '../carriers'
+import type { CarrierSettings } from '../carriers'
+import { parseCarrierSettings } from '../carriers/shared/settings'
 import { SettingsError } from '../errors'
 import type { ScheduleMode } from '../tracking/schedulePolicy'
 import { SCHEDULE_MODES } from '../tracking/schedulePolicy'
-
-export interface CorreiosSettings {
-  user: string
-  accessCode: string
-  postageCard: string
-  environment: 'production' | 'sandbox'
-}
-
-export interface UpsSettings {
-  clientId: string
-  clientSecret: string
-  accountNumber?: string
-  environment: 'production' | 'sandbox'
-}
+import type { CarrierCode } from '../tracking/carrierResult'
+import { normalizeCourierName } from '../tracking/courierName'
+import type { TrackingLink } from './trackingLinks'
+import { parseTrackingLinks } from './trackingLinks'
 
 export interface CourierMapping {
   /** Courier name as the store writes it on invoices (case and accents ignored). */
@@ -34,8 +25,10 @@ export interface AppSettings {
   /** Carrier requests started per second, per carrier and replica; the carrier's default when absent. */
   carrierRequestsPerSecond?: number
   courierMappings: CourierMapping[]
-  correios?: CorreiosSettings
-  ups?: UpsSettings
+  /** Couriers the app cannot query: their tracking page only ("link only"). */
+  trackingLinks: TrackingLink[]
+  /** Each configured carrier's section (node/carriers/<code>/settings.ts), by code. */
+  carriers: Partial<Record<CarrierCode, CarrierSettings>>
 }
 
 export const DEFAULT_SETTINGS = {
@@ -80,9 +73,10 @@ export function parseAppSettings(raw: unknown): AppSettings {
     scheduleMode: parseScheduleMode(input.scheduleMode, problems),
     carrierRequestsPerSecond: parseRate(input.carrierRequestsPerSecond, problems),
     courierMappings: parseMappings(input.courierMappings, problems),
-    correios: parseCorreios(input.correios, problems),
-    ups: parseUps(input.ups, problems),
+    trackingLinks: parseTrackingLinks(input.trackingLinks, problems),
+    carriers: parseCarriers(input, problems),
   }
+  rejectDoubleCouriers(settings, problems)
   if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)
   return settings
 }
@@ -115,61 +109,31 @@ function parseMappings(value: unknown, problems: string[]): CourierMapping[] {
     const courierName = isRecord(entry) && typeof entry.courierName === 'string' ? entry.courierName.trim() : ''
     const carrier = isRecord(entry) ? entry.carrier : undefined
     if (!courierName) problems.push(`courierMappings[${index}].courierName is required`)
-    else if (!isCarrierCode(carrier)) problems.push(`courierMappings[${index}].carrier must be correios or ups`)
+    else if (!isCarrierCode(carrier))
+      problems.push(`courierMappings[${index}].carrier must be ${CARRIER_CODES.join(' or ')}`)
     else mappings.push({ courierName, carrier })
   })
   return mappings
 }
 
-function parseCorreios(value: unknown, problems: string[]): CorreiosSettings | undefined {
-  const section = sectionOf(value, ['user', 'accessCode', 'postageCard'], 'correios', problems)
-  if (!section) return undefined
-  return {
-    user: section.user,
-    accessCode: section.accessCode,
-    postageCard: section.postageCard,
-    environment: environmentOf(section.environment, 'correios', problems),
+/** Every carrier module's section, read by the same parser from the fields the module declares. */
+function parseCarriers(input: Record<string, unknown>, problems: string[]): AppSettings['carriers'] {
+  const carriers: AppSettings['carriers'] = {}
+  for (const carrier of CARRIERS) {
+    const section = parseCarrierSettings(carrier.settings, input[carrier.code], carrier.code, problems)
+    if (section) carriers[carrier.code] = section
   }
+  return carriers
 }
 
-function parseUps(value: unknown, problems: string[]): UpsSettings | undefined {
-  const section = sectionOf(value, ['clientId', 'clientSecret'], 'ups', problems)
-  if (!section) return undefined
-  return {
-    clientId: section.clientId,
-    clientSecret: section.clientSecret,
-    accountNumber: section.accountNumber || undefined,
-    environment: environmentOf(section.environment, 'ups', problems),
+/** A courier name is either polled at a carrier or link only: both would be a contradiction. */
+function rejectDoubleCouriers(settings: AppSettings, problems: string[]): void {
+  const mapped = new Set(settings.courierMappings.map((m) => normalizeCourierName(m.courierName)))
+  for (const link of settings.trackingLinks) {
+    if (mapped.has(normalizeCourierName(link.courierName))) {
+      problems.push(`"${link.courierName}" is in both courierMappings and trackingLinks: keep one`)
+    }
   }
-}
-
-/** A credentials section is either empty (carrier not configured) or complete. */
-function sectionOf(
-  value: unknown,
-  required: string[],
-  name: string,
-  problems: string[]
-): Record<string, string> | undefined {
-  if (!isRecord(value)) return undefined
-  const strings: Record<string, string> = {}
-  for (const [key, field] of Object.entries(value)) {
-    if (typeof field === 'string' && field.trim() !== '') strings[key] = field.trim()
-  }
-  const present = required.filter((key) => strings[key] !== undefined)
-  if (present.length === 0) return undefined
-  const missing = required.filter((key) => strings[key] === undefined)
-  if (missing.length > 0) {
-    problems.push(`${name}: ${missing.join(', ')} missing (fill all credentials or none)`)
-    return undefined
-  }
-  return strings
-}
-
-function environmentOf(value: string | undefined, name: string, problems: string[]): 'production' | 'sandbox' {
-  if (value === undefined || value === 'production') return 'production'
-  if (value === 'sandbox') return 'sandbox'
-  problems.push(`${name}.environment must be production or sandbox`)
-  return 'production'
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -177,4 +141,4 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Which carriers the merchant has configured credentials for. */
 export const configuredCarriers = (settings: AppSettings): CarrierCode[] =>
-  (['correios', 'ups'] as const).filter((code) => settings[code] !== undefined)
+  CARRIER_CODES.filter((code) => settings.carriers[code] !== undefined)

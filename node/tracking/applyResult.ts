@@ -1,4 +1,4 @@
-import type { TrackingResult } from '../carriers/types'
+import type { TrackingResult } from './carrierResult'
 import { boundResult, boundText, MAX_MESSAGE } from './bounds'
 import type { InvoiceTrackingPatch, TrackingUpdate } from '../typings/orders'
 import { eventsHash } from './eventsHash'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
-import type { TrackingEvent, TrackingResult } from '../carriers/types'
+import type { TrackingEvent, TrackingResult } from './carrierResult'
 import { applyTrackingResult } from './applyResult'
 import {
   boundText,

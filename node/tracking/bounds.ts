@@ -1,4 +1,4 @@
-import type { CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../carriers/types'
+import type { CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from './carrierResult'
 
 /**
  * How much of what a carrier says is kept. A carrier answer is untrusted input: a 10,000-event

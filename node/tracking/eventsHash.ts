@@ -1,6 +1,6 @@
 import { createHash } from 'crypto'
 
-import type { TrackingEvent } from '../carriers/types'
+import type { TrackingEvent } from './carrierResult'
 import type { TrackingStatus } from './status'
 
 /**

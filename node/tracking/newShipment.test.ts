@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
-import { CARRIER_ADAPTERS } from '../carriers/registry'
+import { CARRIERS } from '../carriers'
 import type { Order, OrderPackage } from '../typings/orders'
 import { identityChange, newShipmentRecord } from './newShipment'
 import { testRecord } from './testRecord'
@@ -10,7 +10,8 @@ const ctx = {
   now: Date.parse('2026-11-03T12:00:00Z'),
   pollingIntervalHours: 6,
   courierMappings: [],
-  adapters: Object.values(CARRIER_ADAPTERS),
+  trackingLinks: [],
+  carriers: CARRIERS,
 }
 const pkg = (overrides: Partial<OrderPackage>): OrderPackage => ({
   courier: 'Transportadora X',
@@ -87,5 +88,45 @@ void describe('invoice tracking URL', () => {
   void it('never stores a javascript: URL as a link: kept aside as rejected text', () => {
     const record = newShipmentRecord('z', order, pkg({ trackingUrl: 'javascript:alert(document.domain)' }), ctx)
     assert.deepEqual([record.trackingUrl, record.rejectedTrackingUrl], [null, 'javascript:alert(document.domain)'])
+  })
+})
+
+void describe('carrier candidates and link-only couriers', () => {
+  const order = { orderId: 'ORD-3', packageAttachment: { packages: [] } } as unknown as Order
+  // Two carriers whose formats both accept every 34-digit number (stand-ins for FedEx and USPS).
+  const twins = ['fedex', 'usps'].map((code) => ({
+    code,
+    courierNameWords: [code],
+    matchesTrackingNumber: (n: string) => /^\d{34}$/.test(n),
+  }))
+  const ambiguous = '4201028200009261290113185417468510'
+
+  void it('registers an ambiguous number unresolved, with both candidates and nothing guessed', () => {
+    const record = newShipmentRecord('a', order, pkg({ trackingNumber: ambiguous }), { ...ctx, carriers: twins })
+    assert.equal(record.carrier, null)
+    assert.equal(record.state, 'unresolved_carrier')
+    assert.equal(record.nextCheckReason, 'ambiguous_carrier')
+    assert.deepEqual(record.carrierCandidates, ['fedex', 'usps'])
+  })
+
+  void it('starts tracking once the merchant maps the courier, and drops the candidates', () => {
+    const record = newShipmentRecord('b', order, pkg({ trackingNumber: ambiguous }), { ...ctx, carriers: twins })
+    const mapped = { ...ctx, carriers: twins, courierMappings: [{ courierName: 'Transportadora X', carrier: 'usps' }] }
+    const change = identityChange(record, pkg({ trackingNumber: ambiguous }), mapped)
+    assert.deepEqual([change?.carrier, change?.state, change?.carrierCandidates], ['usps', 'active', []])
+  })
+
+  void it('makes a link-only courier due for its invoice link, or done when the invoice has one', () => {
+    const links = {
+      ...ctx,
+      trackingLinks: [{ courierName: 'transportadora x', urlTemplate: 'https://t.example/{trackingNumber}' }],
+    }
+    const pending = newShipmentRecord('c', order, pkg({}), links)
+    assert.deepEqual(
+      [pending.state, pending.carrier, pending.nextCheckAt],
+      ['link_only', null, new Date(ctx.now).toISOString()]
+    )
+    const own = newShipmentRecord('d', order, pkg({ trackingUrl: 'https://merchant.example/x' }), links)
+    assert.deepEqual([own.state, own.nextCheckAt], ['link_only', null])
   })
 })

@@ -1,8 +1,7 @@
 import { destinationTimeZone } from './timeZones'
-import type { CarrierAdapter } from '../carriers/types'
-import type { CourierMapping } from '../settings/appSettings'
 import type { Order, OrderPackage } from '../typings/orders'
 import { resolveCarrier } from './resolveCarrier'
+import type { ResolutionRules } from './resolveCarrier'
 import { recheckLater } from './schedulePolicy'
 import type { ShipmentPatch, ShipmentRecord } from './shipment'
 import { normalizeTrackingNumber, rawTrackingNumber } from './trackingNumber'
@@ -13,11 +12,9 @@ const FIRST_CHECK_GRACE_MS = 5 * 60_000
 /** Courier names and tracking numbers from the invoice: real ones are far shorter. */
 const MAX_INVOICE_TEXT = 100
 
-export interface RegistrationContext {
+export interface RegistrationContext extends ResolutionRules {
   now: number
   pollingIntervalHours: number
-  courierMappings: readonly CourierMapping[]
-  adapters: readonly CarrierAdapter[]
 }
 
 /** Output (selling) invoices are shipments; Input invoices are returns the store receives. */
@@ -39,7 +36,7 @@ export function promisedDelivery(order: Order): string | null {
 export function trackingIdentity(pkg: OrderPackage, ctx: RegistrationContext): ShipmentPatch {
   const invoiced = pkg.trackingNumber?.slice(0, MAX_INVOICE_TEXT)
   const trackingNumber = normalizeTrackingNumber(invoiced)
-  const resolution = resolveCarrier(pkg.courier, trackingNumber, ctx.courierMappings, ctx.adapters)
+  const resolution = resolveCarrier(pkg.courier, trackingNumber, ctx)
   const later = new Date(recheckLater(ctx.now, ctx.pollingIntervalHours)).toISOString()
   const url = checkTrackingUrl(pkg.trackingUrl)
   const base: ShipmentPatch = {
@@ -47,14 +44,24 @@ export function trackingIdentity(pkg: OrderPackage, ctx: RegistrationContext): S
     trackingNumberRaw: trackingNumber === null ? null : rawTrackingNumber(invoiced),
     courierName: boundText(pkg.courier ?? '', MAX_INVOICE_TEXT) || null,
     carrier: resolution.carrier,
+    carrierCandidates: resolution.via === 'ambiguous' ? resolution.candidates : [],
     trackingUrl: url.url,
     rejectedTrackingUrl: url.rejected,
   }
   if (trackingNumber === null) {
     return { ...base, state: 'awaiting_tracking', nextCheckAt: later, nextCheckReason: 'awaiting_tracking_number' }
   }
+  if (resolution.via === 'tracking_link') {
+    // Nothing to poll: only the merchant's tracking page goes to the invoice, at once (due now
+    // until it is written, so a failed write is retried by the sweep).
+    const nowIso = new Date(ctx.now).toISOString()
+    return url.url === null
+      ? { ...base, state: 'link_only', nextCheckAt: nowIso, nextCheckReason: 'tracking_link_pending' }
+      : { ...base, state: 'link_only', nextCheckAt: null, nextCheckReason: 'tracking_link_on_invoice' }
+  }
   if (resolution.carrier === null) {
-    return { ...base, state: 'unresolved_carrier', nextCheckAt: later, nextCheckReason: 'unresolved_carrier' }
+    const reason = resolution.via === 'ambiguous' ? 'ambiguous_carrier' : 'unresolved_carrier'
+    return { ...base, state: 'unresolved_carrier', nextCheckAt: later, nextCheckReason: reason }
   }
   // The entry point that registers it checks it at once; the short grace is a claim that keeps an
   // overlapping sweep from polling it twice, and lets the sweep take over if that check dies.
@@ -78,6 +85,7 @@ export function newShipmentRecord(
     trackingNumberRaw: identity.trackingNumberRaw ?? null,
     courierName: identity.courierName ?? null,
     carrier: identity.carrier ?? null,
+    carrierCandidates: identity.carrierCandidates ?? [],
     state: identity.state ?? 'active',
     status: 'PENDING',
     substatus: null,
@@ -95,7 +103,8 @@ export function newShipmentRecord(
     registeredAt: nowIso,
     deliveredAt: null,
     deliveredOnTime: null,
-    nextCheckAt: identity.nextCheckAt ?? nowIso,
+    // null is a decision (nothing to check), not a missing value.
+    nextCheckAt: identity.nextCheckAt === undefined ? nowIso : identity.nextCheckAt,
     nextCheckReason: identity.nextCheckReason ?? 'registered',
     lastCheckedAt: null,
     checkCount: 0,
@@ -126,7 +135,11 @@ export function identityChange(
   const identity = trackingIdentity(pkg, ctx)
   // Compared normalized: the same number typed another way ("dg 0491…", "DG-0491…") is no change.
   const sameNumber = identity.trackingNumber === normalizeTrackingNumber(record.trackingNumber)
-  const sameCarrier = identity.carrier === record.carrier
+  // Same carrier and same way of following it (a link template or candidates may have appeared).
+  const sameCarrier =
+    identity.carrier === record.carrier &&
+    identity.state === record.state &&
+    (identity.carrierCandidates ?? []).join() === (record.carrierCandidates ?? []).join()
   // A carrier an admin corrected by hand wins over what the order says, for the same number.
   if (sameNumber && (sameCarrier || record.carrierSetBy !== null)) return undefined
   return sameNumber

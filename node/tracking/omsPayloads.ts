@@ -1,4 +1,4 @@
-import type { TrackingEvent } from '../carriers/types'
+import type { TrackingEvent } from './carrierResult'
 import type { TrackingUpdate } from '../typings/orders'
 
 /** The spec caps an event description at 5000 characters. */

@@ -1,16 +1,30 @@
-import type { CarrierCode, TrackingEvent } from '../carriers/types'
+import type { CarrierCode, TrackingEvent } from './carrierResult'
 import type { Substatus, TrackingStatus } from './status'
 
 /**
  * Where a shipment is in the app's own lifecycle (independent of the carrier status):
  * - active: polled at the carrier on its schedule
  * - awaiting_tracking: invoiced without a tracking number; the sweep re-reads the order
- * - unresolved_carrier: has a number but no configured carrier matches; re-resolved by the sweep
+ * - unresolved_carrier: has a number but no carrier matches, or several do (candidates kept);
+ *   re-resolved by the sweep
+ * - link_only: the courier is one the app cannot query; the merchant's tracking page is written to
+ *   the invoice and nothing is polled
  * - done: terminal carrier status reached, polling stopped
  * - expired: tracking window closed without a terminal status (flagged, never silent)
  */
-export const SHIPMENT_STATES = ['active', 'awaiting_tracking', 'unresolved_carrier', 'done', 'expired'] as const
+export const SHIPMENT_STATES = [
+  'active',
+  'awaiting_tracking',
+  'unresolved_carrier',
+  'link_only',
+  'done',
+  'expired',
+] as const
 export type ShipmentState = (typeof SHIPMENT_STATES)[number]
+
+/** States whose due shipments are re-read from the order (not checked at a carrier). */
+export const isWaitingState = (state: ShipmentState): boolean =>
+  state === 'awaiting_tracking' || state === 'unresolved_carrier' || state === 'link_only'
 
 /** One registry document per package (order + invoice). Instants are UTC ISO strings. */
 export interface ShipmentRecord {
@@ -23,6 +37,8 @@ export interface ShipmentRecord {
   trackingNumberRaw: string | null
   courierName: string | null
   carrier: CarrierCode | null
+  /** Carriers whose number format matched when more than one did: the merchant chooses (never guessed). */
+  carrierCandidates: CarrierCode[]
   state: ShipmentState
   status: TrackingStatus
   substatus: Substatus | null

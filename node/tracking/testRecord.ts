@@ -11,6 +11,7 @@ export const testRecord = (overrides: Partial<ShipmentRecord> = {}): ShipmentRec
   droppedEvents: 0,
   courierName: 'Correios SEDEX',
   carrier: 'correios',
+  carrierCandidates: [],
   state: 'active',
   status: 'PENDING',
   substatus: null,

@@ -5,10 +5,9 @@ import type { DropdownOption } from 'vtex.styleguide'
 
 import { adminApi } from './api/client'
 import type { Overview, ShipmentFilters, ShipmentQuery } from './api/types'
-import { CARRIERS } from './api/types'
 import { useApi } from './api/useApi'
 import { ShipmentDetailModal } from './detail/ShipmentDetailModal'
-import { carrierMessages, pageMessages } from './i18n/messages'
+import { pageMessages } from './i18n/messages'
 import { OverviewTab } from './overview/OverviewTab'
 import { StoreProvider } from './shared/StoreContext'
 import { useFormat } from './shared/useFormat'
@@ -75,11 +74,11 @@ export function AdminPage({ timeZone }: { timeZone?: string }) {
     shipments.reload()
   }, [overview.reload, charts.reload, shipments.reload])
 
-  const carriers: DropdownOption[] = useMemo(() => {
-    const known = overview.data?.carriers ?? []
-    if (known.length > 0) return known.map((carrier) => ({ value: carrier.carrier, label: carrier.displayName }))
-    return CARRIERS.map((carrier) => ({ value: carrier, label: intl.formatMessage(carrierMessages[carrier]) }))
-  }, [overview.data, intl])
+  // Every carrier the app supports, as the server lists them (one row each in carrier health).
+  const carriers: DropdownOption[] = useMemo(
+    () => (overview.data?.carriers ?? []).map((carrier) => ({ value: carrier.carrier, label: carrier.displayName })),
+    [overview.data]
+  )
 
   const openFiltered = (filters: ShipmentFilters): void => {
     setQuery(withFilters(query, filters))

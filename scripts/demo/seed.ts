@@ -1,6 +1,6 @@
 import type { Stack } from '../../emulator/stack'
-import { s10CheckDigit } from '../../node/carriers/correios'
-import { isUpsTrackingNumber } from '../../node/carriers/ups'
+import { s10CheckDigit } from '../../node/carriers/correios/trackingNumber'
+import { isUpsTrackingNumber } from '../../node/carriers/ups/trackingNumber'
 
 /** One demo shipment: which carrier and story the simulator plays, and when it is invoiced. */
 export interface DemoShipment {

@@ -1,4 +1,4 @@
-import { s10CheckDigit } from '../../node/carriers/correios'
+import { s10CheckDigit } from '../../node/carriers/correios/trackingNumber'
 import type { Stack } from '../../emulator/stack'
 
 /**

@@ -260,6 +260,7 @@ void describe('admin API through the real runtime', () => {
         active: 3,
         awaiting_tracking: 1,
         unresolved_carrier: 1,
+        link_only: 0,
         done: 2,
         expired: 0,
       })

@@ -4,7 +4,7 @@ import { SimClock } from '../../emulator/clock'
 import { erpRequest } from '../../emulator/erpClient'
 import type { Stack, StackOptions } from '../../emulator/stack'
 import { startStack } from '../../emulator/stack'
-import { s10CheckDigit } from '../../node/carriers/correios'
+import { s10CheckDigit } from '../../node/carriers/correios/trackingNumber'
 import { SHIPMENT_ENTITY, SHIPMENT_FIELDS } from '../../node/registry/schema'
 import type { ShipmentRecord } from '../../node/tracking/shipment'
 
@@ -110,6 +110,8 @@ export async function invoicedOrder(
     story?: string
     courier?: string
     invoiceNumber?: string
+    /** The invoice's own tracking URL (none by default). */
+    trackingUrl?: string
     scriptTimeline?: boolean
   }
 ): Promise<InvoicedOrder> {
@@ -133,6 +135,7 @@ export async function invoicedOrder(
     courier,
     trackingNumber: options.trackingNumber,
     invoiceNumber,
+    ...(options.trackingUrl === undefined ? {} : { trackingUrl: options.trackingUrl }),
   })
   if (invoiced.status !== 200) throw new Error(`invoice failed: ${JSON.stringify(invoiced.body)}`)
   return { orderId: order.body.orderId, trackingNumber: options.trackingNumber, invoiceNumber }

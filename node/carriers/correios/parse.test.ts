@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, it } from 'node:test'
 
 import { CarrierResponseError } from '../../errors'
-import type { TrackingResult } from '../types'
-import { correiosAdapter, parseCorreiosTracking } from './index'
+import type { TrackingResult } from '../../tracking/carrierResult'
+import { parseCorreiosTracking } from './index'
 import { brasiliaLocalToIso } from './parse'
 import type { CorreiosEvento } from './parse'
 import { CORREIOS_STATUS_TABLE, CORREIOS_SUBSTATUS_TABLE, mapCorreiosCode } from './statusMap'
@@ -97,7 +99,6 @@ void describe('parseCorreiosTracking: recorded responses', () => {
       messages: [],
     }
     assert.deepEqual(parseCorreiosTracking(delivered, ['DG049186226BR']), [expected])
-    assert.deepEqual(correiosAdapter.parseTrackingResponse(delivered, ['DG049186226BR']), [expected])
   })
 
   void it('normalises the app-proxy sample with a space timestamp and foreign units', () => {
@@ -269,8 +270,16 @@ void describe('status rules', () => {
       ['DO/02', 'IN_TRANSIT', 'departed_facility'],
       ['TRI/00', 'IN_TRANSIT', 'departed_facility'],
       ['CUN/01', 'IN_TRANSIT', 'arrived_at_facility'],
-      ['PAR/17', 'IN_TRANSIT', 'customs_released'],
+      ['PAR/16', 'IN_TRANSIT', 'customs_processing'],
+      ['PAR/21', 'IN_TRANSIT', 'customs_processing'],
+      ['PAR/17', 'EXCEPTION', 'payment_required'],
+      ['PAR/31', 'IN_TRANSIT', 'customs_released'],
+      ['PAR/10', 'IN_TRANSIT', 'customs_released'],
       ['OEC/00', 'OUT_FOR_DELIVERY', undefined],
+      ['OEC/09', 'RETURN_TO_SENDER', undefined],
+      ['BDE/21', 'RETURN_TO_SENDER', 'recipient_unavailable'],
+      ['BDE/42', 'EXCEPTION', 'held_by_carrier'],
+      ['BDE/66', 'IN_TRANSIT', 'delayed'],
       ['LDI/14', 'AVAILABLE_FOR_PICKUP', undefined],
       ['BDI/24', 'AVAILABLE_FOR_PICKUP', undefined],
       ['BDR/00', 'DELIVERED', undefined],
@@ -293,6 +302,47 @@ void describe('status rules', () => {
     for (const [code, status, substatus] of cases) {
       const result = one(withEvents(event(code, '2025-01-02T10:00:00')), 'SS123456785BR')
       assert.deepEqual([code, result.status, result.substatus], [code, status, substatus])
+    }
+  })
+
+  void it('follows an import through customs: waiting for payment needs attention, paid moves on', () => {
+    // The sequence real import responses show (PAR/21 and PAR/31 are recent codes).
+    const steps = [
+      event('PAR/16', '2025-03-01T09:00:00', 'Objeto recebido pelos Correios do Brasil'),
+      event('PAR/21', '2025-03-01T15:00:00', 'Encaminhado para fiscalização aduaneira'),
+      event('PAR/17', '2025-03-03T10:00:00', 'Aguardando pagamento'),
+    ]
+    const waiting = one(withEvents(...steps), 'SS123456785BR')
+    assert.deepEqual([waiting.status, waiting.substatus], ['EXCEPTION', 'payment_required'])
+    assert.deepEqual(waiting.messages, [])
+    const paid = one(
+      withEvents(...steps, event('PAR/31', '2025-03-04T11:00:00', 'Pagamento confirmado')),
+      'SS123456785BR'
+    )
+    assert.deepEqual([paid.status, paid.substatus], ['IN_TRANSIT', 'customs_released'])
+  })
+
+  void it('leaves a PAR tipo the table does not know UNKNOWN, never guessed from its family', () => {
+    assert.deepEqual(mapCorreiosCode('PAR', '99'), { status: 'UNKNOWN', mapped: false })
+  })
+
+  void it('maps every PAR, LDI, OEC and BDE/BDI/BDR code of the SRO tables', () => {
+    const dir = path.resolve(__dirname, '../../../../shared/contracts/carriers/correios/status-tables')
+    const rows = ['status_correios_from_manual.csv', 'status_correios_from_site.csv'].flatMap((file) =>
+      readFileSync(path.join(dir, file), 'utf8').split('\n').slice(1)
+    )
+    const codes = new Set<string>()
+    for (const row of rows) {
+      const [families, tipo] = row.split(',')
+      if (!/^\d+$/.test(tipo ?? '')) continue
+      for (const family of (families ?? '').split(' ')) {
+        if (['PAR', 'LDI', 'OEC', 'BDE', 'BDI', 'BDR'].includes(family)) codes.add(`${family}/${tipo}`)
+      }
+    }
+    assert.ok(codes.size > 100)
+    for (const code of codes) {
+      const [codigo, tipo] = code.split('/')
+      assert.equal(mapCorreiosCode(codigo, tipo).mapped, true, code)
     }
   })
 

@@ -1,7 +1,7 @@
 import { CarrierResponseError } from '../../errors'
 import { isTerminal } from '../../tracking/status'
 import type { Substatus, TrackingStatus } from '../../tracking/status'
-import type { CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../types'
+import type { CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../../tracking/carrierResult'
 import { correiosCarrierCode, isCorrection, mapCorreiosCode } from './statusMap'
 
 /** Wire types of API Rastro (`GET /srorastro/v1/objetos`), from the CWS manual v2.2 §14 and real samples. */

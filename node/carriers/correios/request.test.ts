@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
-import { correiosAdapter, isCorreiosTrackingNumber, isValidS10, s10CheckDigit } from './index'
+import { correios, isCorreiosTrackingNumber, s10CheckDigit } from './index'
 import { buildTokenRequest, buildTrackRequest, readErrorMessages, readTokenResponse } from './request'
 import tokenCreated from './__fixtures__/token-201.json'
 import tokenRejected from './__fixtures__/token-401.json'
@@ -84,27 +84,28 @@ void describe('S10 tracking numbers', () => {
   })
 
   void it('agrees with the s10.json test numbers', () => {
-    for (const number of S10_VALID) assert.equal(isValidS10(number), true, number)
-    assert.equal(isValidS10(S10_INVALID_CHECK_DIGIT), false)
+    const checkDigitOk = (n: string): boolean => s10CheckDigit(n.slice(2, 10)) === Number(n[10])
+    for (const number of S10_VALID) assert.equal(checkDigitOk(number), true, number)
+    assert.equal(checkDigitOk(S10_INVALID_CHECK_DIGIT), false)
   })
 
   void it('matches only Correios-issued numbers (valid S10 ending in BR)', () => {
     for (const number of S10_VALID) assert.equal(isCorreiosTrackingNumber(number), false, number)
-    assert.equal(correiosAdapter.matchesTrackingNumber('RB123456785BR'), true)
-    assert.equal(correiosAdapter.matchesTrackingNumber('DG049186226BR'), true)
-    assert.equal(correiosAdapter.matchesTrackingNumber('dg 049 186 226 br'), true)
-    assert.equal(correiosAdapter.matchesTrackingNumber('DG049186227BR'), false)
-    assert.equal(correiosAdapter.matchesTrackingNumber('RB123456786BR'), false)
-    assert.equal(correiosAdapter.matchesTrackingNumber('1Z999AA10123456784'), false)
-    assert.equal(correiosAdapter.matchesTrackingNumber(''), false)
+    assert.equal(correios.matchesTrackingNumber('RB123456785BR'), true)
+    assert.equal(correios.matchesTrackingNumber('DG049186226BR'), true)
+    assert.equal(correios.matchesTrackingNumber('dg 049 186 226 br'), true)
+    assert.equal(correios.matchesTrackingNumber('DG049186227BR'), false)
+    assert.equal(correios.matchesTrackingNumber('RB123456786BR'), false)
+    assert.equal(correios.matchesTrackingNumber('1Z999AA10123456784'), false)
+    assert.equal(correios.matchesTrackingNumber(''), false)
   })
 
   void it('describes itself and links to the public tracking page', () => {
-    assert.equal(correiosAdapter.code, 'correios')
-    assert.equal(correiosAdapter.displayName, 'Correios')
-    assert.equal(correiosAdapter.maxBatchSize, 50)
+    assert.equal(correios.code, 'correios')
+    assert.equal(correios.displayName, 'Correios')
+    assert.equal(correios.limits.batchSize, 50)
     assert.equal(
-      correiosAdapter.trackingUrl('dg049186226br'),
+      correios.trackingUrl('dg049186226br'),
       'https://rastreamento.correios.com.br/app/index.php?objeto=DG049186226BR'
     )
   })

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test'
 
 import { CarrierResponseError } from '../../errors'
 import type { TrackingStatus } from '../../tracking/status'
-import type { TrackingResult } from '../types'
+import type { TrackingResult } from '../../tracking/carrierResult'
 import type { UpsActivity, UpsTrackApiResponse, UpsTrackResponse } from './parse'
 import { parseUpsTracking, upsErrorMessage } from './parse'
 

@@ -1,7 +1,13 @@
 import { CarrierResponseError } from '../../errors'
 import type { Substatus, TrackingStatus } from '../../tracking/status'
 import { isTerminal } from '../../tracking/status'
-import type { CarrierCode, CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../types'
+import type {
+  CarrierCode,
+  CarrierMessage,
+  EventLocation,
+  TrackingEvent,
+  TrackingResult,
+} from '../../tracking/carrierResult'
 import { normalizeInquiryNumber } from './request'
 import { mapUpsStatus } from './statusMap'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 
 import { InvalidInputError, SettingsError } from '../../errors'
-import { isUpsTrackingNumber, upsAdapter } from './index'
+import { isUpsTrackingNumber, ups } from './index'
 import { buildTokenRequest, buildTrackRequest } from './request'
 
 interface CourierFile {
@@ -104,17 +104,17 @@ void describe('UPS tracking-number detection (ups.json test numbers)', () => {
   })
 
   void it('does not claim Correios numbers', () => {
-    assert.equal(upsAdapter.matchesTrackingNumber('DG049186226BR'), false)
+    assert.equal(ups.matchesTrackingNumber('DG049186226BR'), false)
   })
 })
 
-void describe('upsAdapter', () => {
+void describe('the UPS module', () => {
   void it('describes UPS', () => {
-    assert.equal(upsAdapter.code, 'ups')
-    assert.equal(upsAdapter.displayName, 'UPS')
-    assert.equal(upsAdapter.maxBatchSize, 1)
+    assert.equal(ups.code, 'ups')
+    assert.equal(ups.displayName, 'UPS')
+    assert.equal(ups.limits.batchSize, 1)
     assert.equal(
-      upsAdapter.trackingUrl('1z 5r89390357567127'),
+      ups.trackingUrl('1z 5r89390357567127'),
       'https://www.ups.com/track?loc=en_US&tracknum=1Z5R89390357567127'
     )
   })

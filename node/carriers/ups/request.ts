@@ -3,7 +3,7 @@ import { InvalidInputError, SettingsError } from '../../errors'
 /**
  * Pure request builders for the UPS Track API v1 and the OAuth client-credentials token call
  * (shared/contracts/carriers/ups/Tracking.yaml, OAuthClientCredentials.yaml). No I/O: the client
- * in node/clients/carriers/ups.ts sends what these return.
+ * in ./client.ts sends what these return.
  */
 
 /** What a merchant configures for UPS. `environment` picks CIE (sandbox) or production. */

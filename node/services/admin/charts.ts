@@ -1,6 +1,5 @@
-import { CARRIER_ADAPTERS } from '../../carriers/registry'
-import type { CarrierCode } from '../../carriers/types'
-import { CARRIER_CODES } from '../../carriers/types'
+import { CARRIERS } from '../../carriers'
+import type { CarrierCode } from '../../tracking/carrierResult'
 import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
@@ -98,7 +97,7 @@ async function statusByDay(registry: ShipmentRegistry, days: string[]): Promise<
 
 /** Two counts per carrier: delivered with a promise, and of those, on time (flag set at delivery). */
 async function onTimeByCarrier(registry: ShipmentRegistry, window: string): Promise<Charts['onTime']> {
-  return mapLimit(CARRIER_CODES, COUNT_CONCURRENCY, async (carrier) => {
+  return mapLimit(CARRIERS, COUNT_CONCURRENCY, async ({ code: carrier, displayName }) => {
     const base = and([window, `carrier=${quote(carrier)}`, 'status="DELIVERED"'])
     const [delivered, onTime] = await Promise.all([
       registry.count(and([base, 'deliveredOnTime is not null'])),
@@ -106,7 +105,7 @@ async function onTimeByCarrier(registry: ShipmentRegistry, window: string): Prom
     ])
     return {
       carrier,
-      displayName: CARRIER_ADAPTERS[carrier].displayName,
+      displayName,
       delivered,
       onTime,
       rate: delivered === 0 ? null : onTime / delivered,

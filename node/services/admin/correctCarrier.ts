@@ -1,5 +1,5 @@
-import type { CarrierCode } from '../../carriers/types'
-import { CARRIER_CODES, isCarrierCode } from '../../carriers/types'
+import { CARRIER_CODES, isCarrierCode } from '../../carriers'
+import type { CarrierCode } from '../../tracking/carrierResult'
 import { attentionCutoffs } from '../../tracking/attention'
 import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'

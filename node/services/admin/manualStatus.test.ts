@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
-import type { TrackingEvent } from '../../carriers/types'
+import type { TrackingEvent } from '../../tracking/carrierResult'
 import { eventsHash } from '../../tracking/eventsHash'
 import { testRecord } from '../../tracking/testRecord'
 import { AdminRequestError } from './adminErrors'

@@ -1,4 +1,4 @@
-import type { TrackingEvent } from '../../carriers/types'
+import type { TrackingEvent } from '../../tracking/carrierResult'
 import { boundEvents, MAX_EVENTS } from '../../tracking/bounds'
 import { deliveredOnTime } from '../../tracking/onTime'
 import { eventsHash } from '../../tracking/eventsHash'

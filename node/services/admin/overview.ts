@@ -1,6 +1,5 @@
-import { CARRIER_ADAPTERS } from '../../carriers/registry'
-import type { CarrierCode } from '../../carriers/types'
-import { CARRIER_CODES } from '../../carriers/types'
+import { carrierModule, CARRIER_CODES } from '../../carriers'
+import type { CarrierCode } from '../../tracking/carrierResult'
 import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
 import type { AppSettings } from '../../settings/appSettings'
 import { configuredCarriers } from '../../settings/appSettings'
@@ -165,8 +164,8 @@ async function carrierHealth(
   const failed = lastError.items[0]
   return {
     carrier,
-    displayName: CARRIER_ADAPTERS[carrier].displayName,
-    active: settings[carrier] !== undefined,
+    displayName: carrierModule(carrier).displayName,
+    active: settings.carriers[carrier] !== undefined,
     lastSuccessAt:
       recent.items.find((r) => r.consecutiveErrors === 0)?.lastCheckedAt ??
       (await lastSuccessBefore(registry, ofCarrier)),

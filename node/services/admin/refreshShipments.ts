@@ -1,5 +1,6 @@
 import { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { ShipmentRecord, ShipmentState } from '../../tracking/shipment'
+import { isWaitingState } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
 import { checkShipments } from '../checkShipments'
@@ -52,7 +53,7 @@ export async function refreshShipments(ctx: AppContext, ids: string[], admin: Ad
   const found = records.filter((r): r is ShipmentRecord => r !== null)
   const startedAt = new Date().toISOString()
 
-  const waiting = found.filter((r) => r.state === 'awaiting_tracking' || r.state === 'unresolved_carrier')
+  const waiting = found.filter((r) => isWaitingState(r.state))
   const trackable = found
     .filter((r) => r.state === 'active' || r.state === 'expired')
     .map((r) => ({ ...r, state: 'active' as const }))

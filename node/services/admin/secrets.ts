@@ -1,3 +1,5 @@
+import { CARRIERS } from '../../carriers'
+import { secretForms } from '../../carriers/shared/settings'
 import type { AppSettings } from '../../settings/appSettings'
 
 /** Replaces every configured credential in a text; applied to carrier error text before it leaves. */
@@ -11,15 +13,12 @@ const MIN_SECRET_LENGTH = 4
  * second line: no admin response may carry a credential, whatever a carrier echoed back.
  */
 export function secretRedactor(settings: AppSettings): Redact {
-  const secrets = [
-    settings.correios?.user,
-    settings.correios?.accessCode,
-    settings.correios?.postageCard,
-    settings.ups?.clientId,
-    settings.ups?.clientSecret,
-    settings.ups?.accountNumber,
-  ]
-    .filter((value): value is string => value !== undefined && value.length >= MIN_SECRET_LENGTH)
+  // Every secret field each carrier module declares, in every form its client redacts.
+  const secrets = CARRIERS.flatMap((carrier) => {
+    const section = settings.carriers[carrier.code]
+    return section ? secretForms(carrier.settings, section) : []
+  })
+    .filter((value) => value.length >= MIN_SECRET_LENGTH)
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length)
   return (text) => secrets.reduce((redacted, secret) => redacted.split(secret).join('[redacted]'), text)

@@ -1,5 +1,5 @@
-import type { CarrierCode } from '../../carriers/types'
-import { isCarrierCode } from '../../carriers/types'
+import { CARRIER_CODES, isCarrierCode } from '../../carriers'
+import type { CarrierCode } from '../../tracking/carrierResult'
 import { MAX_PAGE_SIZE, quote } from '../../registry/shipmentRegistry'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { EXCEPTION_STATUSES, NOT_PICKED_UP_STATUSES } from '../../tracking/attention'
@@ -63,7 +63,7 @@ export function parseFilter(params: QueryParams): ShipmentFilter {
   if (view !== undefined) filter.view = oneOf('view', view, VIEWS)
   const carrier = param(params, 'carrier')
   if (carrier !== undefined) {
-    if (carrier !== 'none' && !isCarrierCode(carrier)) invalid('carrier', 'correios, ups or none')
+    if (carrier !== 'none' && !isCarrierCode(carrier)) invalid('carrier', `${CARRIER_CODES.join(', ')} or none`)
     filter.carrier = carrier
   }
   const from = param(params, 'from')

@@ -1,5 +1,5 @@
-import { adapterFor } from '../../carriers/registry'
-import type { CarrierCode } from '../../carriers/types'
+import { carrierModule, isCarrierCode } from '../../carriers'
+import type { CarrierCode } from '../../tracking/carrierResult'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { ATTENTION_FIELDS, isOverdue, isStuck } from '../../tracking/attention'
 import type { ShipmentRecord, ShipmentState } from '../../tracking/shipment'
@@ -41,6 +41,8 @@ export type ShipmentDetail = ShipmentRecord & {
   overdue: boolean
   stuck: boolean
   carrierName: string | null
+  /** Names of the carriers whose number format matched when several did: the admin chooses. */
+  carrierCandidateNames: string[]
   trackingPageUrl: string | null
   orderAdminUrl: string
 }
@@ -69,7 +71,7 @@ export const SUMMARY_FIELDS: Array<keyof ShipmentRecord> = [
 export const orderAdminUrl = (orderId: string): string => `/admin/orders/${encodeURIComponent(orderId)}`
 
 export const carrierName = (carrier: CarrierCode | null): string | null =>
-  carrier === null ? null : adapterFor(carrier).displayName
+  carrier === null ? null : carrierModule(carrier).displayName
 
 export function toSummary(record: ShipmentRecord, cutoffs: AttentionCutoffs): ShipmentSummary {
   return {
@@ -109,9 +111,13 @@ export function toDetail(record: ShipmentRecord, cutoffs: AttentionCutoffs, reda
     overdue: isOverdue(withNulls(record), cutoffs),
     stuck: isStuck(withNulls(record), cutoffs),
     carrierName: carrierName(carrier),
+    carrierCandidates: record.carrierCandidates ?? [],
+    carrierCandidateNames: (record.carrierCandidates ?? [])
+      .filter(isCarrierCode)
+      .map((code) => carrierName(code) ?? code),
     trackingPageUrl:
       carrier !== null && trackingNumber !== null
-        ? adapterFor(carrier).trackingUrl(trackingNumber)
+        ? carrierModule(carrier).trackingUrl(trackingNumber)
         : (record.trackingUrl ?? null),
     orderAdminUrl: orderAdminUrl(record.orderId),
   }

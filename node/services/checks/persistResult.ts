@@ -1,5 +1,5 @@
-import { adapterFor } from '../../carriers/registry'
-import type { TrackingResult } from '../../carriers/types'
+import { carrierModule } from '../../carriers'
+import type { TrackingResult } from '../../tracking/carrierResult'
 import { AppError, CarrierRateLimitedError } from '../../errors'
 import { mustVerifyOrder } from '../claims/ledger'
 import type { ClaimSet } from '../claims/shipmentClaims'
@@ -41,7 +41,7 @@ export async function persistResult(
   const log = { orderId: record.orderId, invoiceNumber: record.invoiceNumber, trackingNumber: record.trackingNumber }
   let outcome: CheckOutcome
   try {
-    const adapter = adapterFor(result.carrier)
+    const adapter = carrierModule(result.carrier)
     outcome = applyTrackingResult(record, result, {
       now,
       pollingIntervalHours: settings.pollingIntervalHours,

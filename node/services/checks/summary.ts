@@ -1,4 +1,4 @@
-import type { CarrierCode } from '../../carriers/types'
+import type { CarrierCode } from '../../tracking/carrierResult'
 
 export interface CarrierStats {
   checked: number

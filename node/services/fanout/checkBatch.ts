@@ -1,4 +1,4 @@
-import type { CarrierCode } from '../../carriers/types'
+import type { CarrierCode } from '../../tracking/carrierResult'
 
 /** The IO event key the sweep fires to the app itself, one event per batch of due shipments. */
 export const CHECK_BATCH_EVENT = 'check-batch'

@@ -1,4 +1,5 @@
-import { adapterFor } from '../../carriers/registry'
+import { carrierModule } from '../../carriers'
+import { isWaitingState } from '../../tracking/shipment'
 import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
@@ -105,7 +106,7 @@ async function saveDispatchMark(ctx: AppContext, mark: DispatchMark): Promise<vo
  */
 function groupOf(record: ShipmentRecord): string | undefined {
   const shard = shardOf(record.id, CLAIM_SHARDS)
-  if (record.state === 'awaiting_tracking' || record.state === 'unresolved_carrier') return `recheck/${shard}`
+  if (isWaitingState(record.state)) return `recheck/${shard}`
   if (record.state === 'active' && record.carrier !== null && record.trackingNumber !== null) {
     return `${record.carrier}/${shard}`
   }
@@ -115,7 +116,7 @@ function groupOf(record: ShipmentRecord): string | undefined {
 const kindOf = (key: string): string => key.split('/')[0]
 
 const batchSizeOf = (key: string): number =>
-  kindOf(key) === 'recheck' ? RECHECK_BATCH : Math.max(adapterFor(kindOf(key) as never).maxBatchSize, MIN_EVENT_BATCH)
+  kindOf(key) === 'recheck' ? RECHECK_BATCH : Math.max(carrierModule(kindOf(key)).limits.batchSize, MIN_EVENT_BATCH)
 
 /** Sends the groups' records as batch events, a few at a time (each is one courier request). */
 async function fire(

@@ -21,12 +21,21 @@ export const TRACKING_STATUSES = [
 ] as const
 export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
 
-export const SHIPMENT_STATES = ['active', 'awaiting_tracking', 'unresolved_carrier', 'done', 'expired'] as const
+export const SHIPMENT_STATES = [
+  'active',
+  'awaiting_tracking',
+  'unresolved_carrier',
+  'link_only',
+  'done',
+  'expired',
+] as const
 export type ShipmentState = (typeof SHIPMENT_STATES)[number]
 
-/** Carriers the correction endpoint accepts. */
-export const CARRIERS = ['correios', 'ups'] as const
-export type CarrierCode = (typeof CARRIERS)[number]
+/**
+ * A carrier module's code. Which carriers exist is the server's list (node/carriers/index.ts): the
+ * page learns them, with their names, from the overview's carrier health rows.
+ */
+export type CarrierCode = string
 
 export const SHIPMENT_VIEWS = [
   'overdue',
@@ -164,6 +173,8 @@ export interface ShipmentEvent {
 
 export interface ShipmentDetail extends ShipmentSummary {
   events: ShipmentEvent[]
+  /** Display names of the carriers whose number format matched when several did (never guessed). */
+  carrierCandidateNames: string[]
   nextCheckReason: string | null
   lastCheckedAt: string | null
   checkCount: number

@@ -5,7 +5,6 @@ import type { DropdownOption } from 'vtex.styleguide'
 
 import { adminApi, ApiError } from '../api/client'
 import type { CarrierCode, ShipmentDetail } from '../api/types'
-import { CARRIERS } from '../api/types'
 import { describeError } from '../i18n/describeError'
 import { carrierModalMessages as m, commonMessages } from '../i18n/messages'
 
@@ -24,9 +23,9 @@ export function CorrectCarrierModal({
   onDone: (shipment: ShipmentDetail) => void
 }) {
   const intl = useIntl()
-  const initial = (CARRIERS as readonly string[]).includes(shipment.carrier ?? '')
-    ? (shipment.carrier as CarrierCode)
-    : CARRIERS[0]
+  const codes = carriers.map((option) => String(option.value))
+  const initial: CarrierCode =
+    shipment.carrier !== null && codes.includes(shipment.carrier) ? shipment.carrier : (codes[0] ?? '')
   const [carrier, setCarrier] = useState<CarrierCode>(initial)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<ApiError | undefined>(undefined)
@@ -37,7 +36,6 @@ export function CorrectCarrierModal({
     }
   }, [isOpen, initial])
 
-  const options = carriers.filter((option) => (CARRIERS as readonly (string | number)[]).includes(option.value))
   const save = async (): Promise<void> => {
     setSaving(true)
     setError(undefined)
@@ -63,7 +61,13 @@ export function CorrectCarrierModal({
               {intl.formatMessage(commonMessages.cancel)}
             </Button>
           </span>
-          <Button variation="primary" testId="carrier-confirm" isLoading={saving} onClick={() => void save()}>
+          <Button
+            variation="primary"
+            testId="carrier-confirm"
+            isLoading={saving}
+            disabled={carrier === ''}
+            onClick={() => void save()}
+          >
             {intl.formatMessage(m.confirm)}
           </Button>
         </div>
@@ -80,7 +84,7 @@ export function CorrectCarrierModal({
         )}
         <Dropdown
           label={intl.formatMessage(m.label)}
-          options={options}
+          options={carriers}
           value={carrier}
           onChange={(_event, value) => setCarrier(value as CarrierCode)}
         />

@@ -53,6 +53,11 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
         <Fact label={intl.formatMessage(m.fieldCarrier)} testId="detail-carrier">
           {shipment.carrierName ?? intl.formatMessage(shipmentMessages.carrierUnknown)}
         </Fact>
+        {shipment.carrierCandidateNames.length > 0 && (
+          <Fact label={intl.formatMessage(m.fieldCarrierCandidates)} testId="detail-carrier-candidates">
+            {shipment.carrierCandidateNames.join(', ')}
+          </Fact>
+        )}
         <Fact label={intl.formatMessage(m.fieldCourier)}>{orDash(shipment.courierName)}</Fact>
         <Fact label={intl.formatMessage(m.fieldState)}>{stateLabel(intl, shipment.state)}</Fact>
         <Fact label={intl.formatMessage(m.fieldInvoiced)}>{format.dateTime(shipment.invoicedAt)}</Fact>

@@ -82,8 +82,6 @@ export const carrierMessages = defineMessages({
   healthy: { id: 'admin/order-tracking.carriers.healthy' },
   degraded: { id: 'admin/order-tracking.carriers.degraded' },
   failing: { id: 'admin/order-tracking.carriers.failing' },
-  correios: { id: 'admin/order-tracking.carriers.name.correios' },
-  ups: { id: 'admin/order-tracking.carriers.name.ups' },
 })
 
 export const sweepMessages = defineMessages({
@@ -183,6 +181,7 @@ export const detailMessages = defineMessages({
   trackingUrlRejected: { id: 'admin/order-tracking.detail.trackingUrlRejected' },
   timelineDropped: { id: 'admin/order-tracking.detail.timelineDropped' },
   fieldCarrier: { id: 'admin/order-tracking.detail.field.carrier' },
+  fieldCarrierCandidates: { id: 'admin/order-tracking.detail.field.carrierCandidates' },
   fieldCourier: { id: 'admin/order-tracking.detail.field.courier' },
   fieldState: { id: 'admin/order-tracking.detail.field.state' },
   fieldInvoiced: { id: 'admin/order-tracking.detail.field.invoiced' },

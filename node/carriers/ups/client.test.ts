@@ -10,10 +10,10 @@ import { json } from '../../../emulator/http'
 import type { RunningServer } from '../../../emulator/proxy'
 import { startProxyServer } from '../../../emulator/proxy'
 import { fakeIOContext, useEmulatorProxy } from '../../../test/ioContext'
-import { upsAdapter } from '../../carriers/ups'
+import { parseUpsTracking } from '.'
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
-import type { UpsCredentials } from './ups'
-import { UpsClient, clearUpsTokenCache, retryAfterMs } from './ups'
+import type { UpsCredentials } from './client'
+import { UpsClient, clearUpsTokenCache, retryAfterMs } from './client'
 
 const NUMBER = '1ZA1B2C30310000100'
 const UNKNOWN = '1ZA1B2C30310000011'
@@ -130,7 +130,7 @@ void describe('UpsClient against the UPS simulator', () => {
     }
     assert.equal(new Set(tracks.map((t) => t.headers.transid)).size, 3, 'transId must be unique per request')
 
-    const [result] = upsAdapter.parseTrackingResponse(first, [NUMBER])
+    const [result] = parseUpsTracking(first, [NUMBER])
     assert.equal(result.found, true)
     assert.equal(result.status, 'DELIVERED')
     assert.equal(result.events.length, sim.stories.delivered.length)
@@ -163,7 +163,7 @@ void describe('UpsClient against the UPS simulator', () => {
 
   void it('turns a 404 into found:false through the parser, not an exception', async () => {
     const raw = await client().fetchTracking(CREDENTIALS, [UNKNOWN])
-    assert.deepEqual(upsAdapter.parseTrackingResponse(raw, [UNKNOWN]), [
+    assert.deepEqual(parseUpsTracking(raw, [UNKNOWN]), [
       {
         carrier: 'ups',
         trackingNumber: UNKNOWN,
@@ -178,7 +178,7 @@ void describe('UpsClient against the UPS simulator', () => {
   void it('gives an empty 404 the same not-found shape', async () => {
     faults.add({ host: UPS, pathIncludes: '/api/track', times: 1, response: { status: 404 } })
     const raw = await client().fetchTracking(CREDENTIALS, [NUMBER])
-    const [result] = upsAdapter.parseTrackingResponse(raw, [NUMBER])
+    const [result] = parseUpsTracking(raw, [NUMBER])
     assert.equal(result.found, false)
   })
 
@@ -232,7 +232,7 @@ void describe('UpsClient against the UPS simulator', () => {
     await ups.fetchTracking(CREDENTIALS, [NUMBER])
     sim.expireTokens()
     const raw = await ups.fetchTracking(CREDENTIALS, [NUMBER])
-    assert.equal(upsAdapter.parseTrackingResponse(raw, [NUMBER])[0].status, 'DELIVERED')
+    assert.equal(parseUpsTracking(raw, [NUMBER])[0].status, 'DELIVERED')
     assert.equal(oauthCalls().length, 2)
     assert.equal(trackCalls().length, 3)
     assert.equal(trackCalls()[2].headers.authorization, `Bearer ${issued.at(-1)}`)

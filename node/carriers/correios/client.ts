@@ -1,15 +1,9 @@
 import { CacheType, ExternalClient } from '@vtex/api'
 import type { InstanceOptions, IOContext, RequestConfig } from '@vtex/api'
 
-import type { CorreiosRastroResponse } from '../../carriers/correios/parse'
-import {
-  buildTokenRequest,
-  buildTrackRequest,
-  CORREIOS_HOSTS,
-  readErrorMessages,
-  readTokenResponse,
-} from '../../carriers/correios/request'
-import type { CorreiosEnvironment, CorreiosTrackRequest } from '../../carriers/correios/request'
+import type { CorreiosRastroResponse } from './parse'
+import { buildTokenRequest, buildTrackRequest, CORREIOS_HOSTS, readErrorMessages, readTokenResponse } from './request'
+import type { CorreiosEnvironment, CorreiosTrackRequest } from './request'
 import { AppError, CarrierAuthError, CarrierRequestError, CarrierResponseError } from '../../errors'
 import {
   credentialForms,
@@ -21,10 +15,10 @@ import {
   redactError,
   TokenCache,
   transportError,
-} from './shared'
-import type { IssuedToken, TransportMessages } from './shared'
+} from '../shared/http'
+import type { IssuedToken, TransportMessages } from '../shared/http'
 
-export { parseRetryAfter } from './shared'
+export { parseRetryAfter } from '../shared/http'
 
 export interface CorreiosCredentials {
   user: string

@@ -11,10 +11,10 @@ import type { EmuModule, EmuRequest } from '../../../emulator/http'
 import { json } from '../../../emulator/http'
 import { startProxyServer } from '../../../emulator/proxy'
 import type { RunningServer } from '../../../emulator/proxy'
-import { parseCorreiosTracking } from '../../carriers/correios'
+import { parseCorreiosTracking } from '.'
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
-import { CorreiosClient, parseRetryAfter, resetCorreiosTokenCache } from './correios'
-import type { CorreiosCredentials } from './correios'
+import { CorreiosClient, parseRetryAfter, resetCorreiosTokenCache } from './client'
+import type { CorreiosCredentials } from './client'
 
 const HOST = 'api.correios.com.br'
 const CREDENTIALS: CorreiosCredentials = { ...SIMULATOR_CREDENTIALS.correios }

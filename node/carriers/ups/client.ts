@@ -3,10 +3,11 @@ import { randomUUID } from 'crypto'
 import type { InstanceOptions, IOContext, IOResponse } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
-import type { UpsErrorResponse, UpsTrackResponse } from '../../carriers/ups/parse'
-import { upsErrorMessage } from '../../carriers/ups/parse'
-import type { UpsCredentials } from '../../carriers/ups/request'
-import { buildTokenRequest, buildTrackRequest } from '../../carriers/ups/request'
+import type { UpsErrorResponse, UpsTrackResponse } from './parse'
+import { upsErrorMessage } from './parse'
+import type { UpsCredentials } from './request'
+import { buildTokenRequest, buildTrackRequest } from './request'
+import { UPS_HOSTS } from './settings'
 import { CarrierAuthError, CarrierRequestError, CarrierResponseError, CarrierUnavailableError } from '../../errors'
 import {
   credentialForms,
@@ -18,15 +19,14 @@ import {
   redactError,
   TokenCache,
   transportError,
-} from './shared'
-import type { IssuedToken, TransportMessages } from './shared'
+} from '../shared/http'
+import type { IssuedToken, TransportMessages } from '../shared/http'
 
-export type { UpsCredentials } from '../../carriers/ups/request'
-export { retryAfterMs } from './shared'
+export type { UpsCredentials } from './request'
+export { retryAfterMs } from '../shared/http'
 
 const CARRIER = 'ups'
-// Plain http: the IO egress proxy upgrades to TLS when it sees X-Vtex-Use-Https.
-const HOSTS = { production: 'http://onlinetools.ups.com', sandbox: 'http://wwwcie.ups.com' } as const
+const HOSTS = { production: `http://${UPS_HOSTS.production}`, sandbox: `http://${UPS_HOSTS.sandbox}` } as const
 /** Refresh this long before UPS's own expiry, so a token never dies between check and use. */
 const EXPIRY_MARGIN_MS = 60_000
 

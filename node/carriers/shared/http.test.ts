@@ -14,8 +14,8 @@ import {
   retryAfterMs,
   TokenCache,
   transportError,
-} from './shared'
-import type { IssuedToken, TransportMessages } from './shared'
+} from './http'
+import type { IssuedToken, TransportMessages } from './http'
 
 /** A promise the test settles by hand, to hold a token fetch in flight. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {

@@ -1,10 +1,16 @@
-import type { Substatus, TrackingStatus } from '../tracking/status'
+import type { Substatus, TrackingStatus } from './status'
 
-export const CARRIER_CODES = ['correios', 'ups'] as const
-export type CarrierCode = (typeof CARRIER_CODES)[number]
+/**
+ * The domain's vocabulary for what a carrier reports. Carrier modules (node/carriers/<code>/)
+ * produce these; the domain never imports from node/carriers/.
+ */
 
-export const isCarrierCode = (value: unknown): value is CarrierCode =>
-  typeof value === 'string' && (CARRIER_CODES as readonly string[]).includes(value)
+/**
+ * A carrier module's code ("correios", "ups"). The domain treats it as an opaque name: which codes
+ * exist is decided by the module list (node/carriers/index.ts), which validates them at the edges
+ * (settings, admin input) with `isCarrierCode`.
+ */
+export type CarrierCode = string
 
 export interface EventLocation {
   city?: string
@@ -63,24 +69,4 @@ export interface TrackingResult {
   /** Ascending by occurredAt. Corrections (Correios EST) already applied. */
   events: TrackingEvent[]
   messages: CarrierMessage[]
-}
-
-/**
- * The pure half of a carrier: no I/O. The HTTP half lives in node/clients/carriers/<code>.ts.
- */
-export interface CarrierAdapter<Raw = unknown> {
-  code: CarrierCode
-  /** Human name shown to merchants. */
-  displayName: string
-  /** Most tracking numbers one request may carry (Correios 50, UPS 1). */
-  maxBatchSize: number
-  /** Whether a tracking number has this carrier's format (a hint; settings mapping wins). */
-  matchesTrackingNumber(trackingNumber: string): boolean
-  /** Public tracking page for customers (goes into the invoice's trackingUrl). */
-  trackingUrl(trackingNumber: string): string
-  /**
-   * Turns one raw carrier response into one result per requested number, in request order.
-   * Throws CarrierResponseError when the body is not the carrier's documented shape.
-   */
-  parseTrackingResponse(raw: Raw, requested: readonly string[]): TrackingResult[]
 }

@@ -1,0 +1,69 @@
+import type { InstanceOptions, IOClient, IOContext } from '@vtex/api'
+
+import type { CarrierCode, TrackingResult } from '../../tracking/carrierResult'
+import type { CarrierSettings, CarrierSettingsSpec } from './settings'
+
+/** How hard the app may use a carrier's API, per worker. */
+export interface CarrierLimits {
+  /** Most tracking numbers one request carries. */
+  batchSize: number
+  /** Requests in flight at once. */
+  concurrency: number
+  /** Most requests started per second (request starts are spaced by 1000 / this ms). */
+  requestsPerSecond: number
+}
+
+/** The IO client of a carrier: HTTP only, built by the runtime per request. */
+export type CarrierClientClass<C extends IOClient> = new (context: IOContext, options?: InstanceOptions) => C
+
+/**
+ * Everything the app knows about one carrier, in its folder (node/carriers/<code>/). The module
+ * list (node/carriers/index.ts) is the only place that enumerates carriers: the gateway, the
+ * settings parser, redaction, client registration and the admin all read it.
+ */
+export interface CarrierModule {
+  code: CarrierCode
+  /** Shown to merchants, and written as the invoice courier when it has none. */
+  displayName: string
+  /** Words that name this carrier in an invoice's courier name, lower case without accents ("sedex"). */
+  courierNameWords: readonly string[]
+  limits: CarrierLimits
+  settings: CarrierSettingsSpec
+  client: { implementation: CarrierClientClass<IOClient>; options: InstanceOptions }
+  /** This carrier's number format and check digit (tracking-number-data); a hint, the courier mapping wins. */
+  matchesTrackingNumber(trackingNumber: string): boolean
+  /** The carrier's public tracking page for customers (the invoice's trackingUrl). */
+  trackingUrl(trackingNumber: string): string
+  /**
+   * Asks the carrier about at most `limits.batchSize` numbers and normalises the answer: one result
+   * per number, in order. Transport and auth failures throw typed errors (node/errors.ts).
+   */
+  track(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<TrackingResult[]>
+}
+
+/** A module as a carrier folder writes it: its own client class and raw answer type. */
+export interface CarrierDefinition<C extends IOClient, Raw> extends Omit<CarrierModule, 'client' | 'track'> {
+  client: { implementation: CarrierClientClass<C>; options: InstanceOptions }
+  /** HTTP through the client only; no parsing. */
+  fetch(client: C, settings: CarrierSettings, trackingNumbers: string[]): Promise<Raw>
+  /** Pure: one result per requested number, in request order. */
+  parse(raw: Raw, requested: readonly string[]): TrackingResult[]
+}
+
+/** Seals a definition into a module the list can hold, checking the client it is given is its own. */
+export function defineCarrier<C extends IOClient, Raw>(definition: CarrierDefinition<C, Raw>): CarrierModule {
+  const { fetch, parse, client, ...rest } = definition
+  return {
+    ...rest,
+    client,
+    track: async (instance, settings, trackingNumbers) => {
+      if (!(instance instanceof client.implementation)) {
+        throw new TypeError(`the ${definition.code} module was given another carrier's client`)
+      }
+      if (trackingNumbers.length > definition.limits.batchSize) {
+        throw new RangeError(`${definition.code} takes at most ${definition.limits.batchSize} numbers per request`)
+      }
+      return parse(await fetch(instance, settings, trackingNumbers), trackingNumbers)
+    },
+  }
+}
