@@ -222,10 +222,10 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     assert.ok(detail.includes(shipment.orderId))
     assert.match(await page.locator('[data-testid="timeline"]').innerText(), /GMT-3/, 'event times in the store zone')
     assert.equal(await page.locator('[data-testid="carrier-code"]').first().innerText(), 'PO/01', 'raw carrier code')
-    assert.match(
-      await page.locator('[data-testid="detail-next-check-reason"]').innerText(),
-      /Regular interval|Just registered/
-    )
+    // Why the next check is then: a translated schedule reason, never a raw code.
+    const reason = await page.locator('[data-testid="detail-next-check-reason"]').innerText()
+    assert.match(reason, /every|morning|tomorrow|Just registered|night|window/i)
+    assert.doesNotMatch(reason, /_|Other \(/)
     await screenshot(page, 'detail', false)
 
     // Refresh now: the app asks Correios at once.
