@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'fs'
 import path from 'path'
 
 import { REPO_ROOT } from '../emulator/runtime'
+import { SWEEP_INTERVAL_MS } from '../node/services/schedulerSetup'
 import type { CapacityResult } from './scale/capacity'
 import { LATENCY, measureCapacity } from './scale/capacity'
 import { replay } from './scale/freshness'
@@ -39,8 +40,8 @@ async function main(): Promise<void> {
 
   console.log(`freshness: ${TIMELINES} synthetic timelines, both schedules`)
   const timelines = syntheticTimelines(TIMELINES)
-  const adaptive = replay(timelines, 'adaptive', mixed.medianBatchMs)
-  const fixed = replay(timelines, 'vtex_fixed', mixed.medianBatchMs)
+  const adaptive = replay(timelines, 'adaptive', mixed.medianBatchMs, SWEEP_INTERVAL_MS)
+  const fixed = replay(timelines, 'vtex_fixed', mixed.medianBatchMs, SWEEP_INTERVAL_MS)
 
   console.log(`memory: 1,000 and ${BIG.toLocaleString('en')} active shipments`)
   const rssSmall = await peakRssWith(1_000, 30)

@@ -22,7 +22,8 @@ export interface FreshnessResult {
 export function replay(
   timelines: readonly SyntheticTimeline[],
   mode: ScheduleMode,
-  processingMs: number
+  processingMs: number,
+  cronMs: number
 ): FreshnessResult {
   const delivered: number[] = []
   const outForDelivery: number[] = []
@@ -55,7 +56,8 @@ export function replay(
         jitterKey: timeline.id,
       })
       if (decision.kind !== 'next') break
-      now = decision.at
+      // A check happens at the first scheduler run at or after its time (the cron's period).
+      now = Math.ceil(decision.at / cronMs) * cronMs
     }
   }
   const sorted = [...delivered].sort((a, b) => a - b)

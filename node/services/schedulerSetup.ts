@@ -7,9 +7,12 @@ const BUCKET = 'scheduler'
 const SECRET_FILE = 'secret.json'
 export const SWEEP_JOB_ID = 'order-tracking-sweep'
 export const SWEEP_PATH = '/_v/order-tracking/sweep'
-/** Every 30 minutes: each shipment carries its own next-check time; the cron only collects them. */
-export const SWEEP_CRON = '*/30 * * * *'
-export const SWEEP_INTERVAL_MS = 30 * 60_000
+/**
+ * Every 5 minutes: each shipment carries its own next-check time, and the cron must not be what
+ * delays it (a run with nothing due costs one Master Data query).
+ */
+export const SWEEP_CRON = '*/5 * * * *'
+export const SWEEP_INTERVAL_MS = 5 * 60_000
 
 export interface SchedulerSecret {
   secret: string

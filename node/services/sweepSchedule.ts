@@ -3,6 +3,8 @@ import type { SchedulerSecret } from './schedulerSetup'
 import { ensureSchedulerJob, readSchedulerSecret, SWEEP_INTERVAL_MS } from './schedulerSetup'
 import type { SweepStatus } from './sweepStatus'
 
+/** Late: two intervals without a run, and never less than half an hour (the scheduler has jitter). */
+const LATE_AFTER_MS = Math.max(2 * SWEEP_INTERVAL_MS, 30 * 60_000)
 /** How often one process checks that the sweep is scheduled (a VBase read), per account and workspace. */
 const RECHECK_MS = 10 * 60_000
 const checkedAt = new Map<string, number>()
@@ -51,5 +53,5 @@ export function sweepHealth(secret: SchedulerSecret | null, lastSweep: SweepStat
   }
   if (secret === null) return { ...base, state: 'not_scheduled' }
   const since = Math.max(Date.parse(secret.createdAt), lastSweep ? Date.parse(lastSweep.startedAt) : 0)
-  return { ...base, state: now - since > 2 * SWEEP_INTERVAL_MS ? 'late' : 'ok' }
+  return { ...base, state: now - since > LATE_AFTER_MS ? 'late' : 'ok' }
 }

@@ -27,11 +27,11 @@ void describe('nextCheck: adaptive', () => {
   const local = (iso: string): number => Date.parse(`${iso}-03:00`)
   const adaptive = { ...base, timeZone: zone }
 
-  void it('every 30 minutes once out for delivery, in the daytime', () => {
+  void it('every 25 minutes once out for delivery, in the daytime', () => {
     const now = local('2026-11-05T10:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now, status: 'OUT_FOR_DELIVERY' }), {
       kind: 'next',
-      at: now + 30 * 60_000,
+      at: now + 25 * 60_000,
       reason: 'out_for_delivery',
     })
   })
@@ -51,7 +51,7 @@ void describe('nextCheck: adaptive', () => {
     )
   })
 
-  void it('once a day far from the expected day, 07:00 the day before, hourly on its morning', () => {
+  void it('once a day far from the expected day, 07:00 the day before, every 45 minutes on its morning', () => {
     const expectedDelivery = local('2026-11-08T15:00:00')
     const far = local('2026-11-05T10:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now: far, status: 'IN_TRANSIT', expectedDelivery }), {
@@ -68,7 +68,7 @@ void describe('nextCheck: adaptive', () => {
     const morning = local('2026-11-08T08:10:00')
     assert.deepEqual(nextCheck({ ...adaptive, now: morning, status: 'IN_TRANSIT', expectedDelivery }), {
       kind: 'next',
-      at: morning + HOUR,
+      at: morning + 45 * 60_000,
       reason: 'delivery_day_morning',
     })
     const afternoon = local('2026-11-08T13:00:00')
@@ -79,12 +79,12 @@ void describe('nextCheck: adaptive', () => {
     })
   })
 
-  void it('slows down to every 6 hours two days past the expected day', () => {
+  void it('slows down to every 8 hours two days past the expected day', () => {
     const expectedDelivery = local('2026-11-03T15:00:00')
     const now = local('2026-11-07T10:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now, status: 'IN_TRANSIT', expectedDelivery }), {
       kind: 'next',
-      at: now + 6 * HOUR,
+      at: now + 8 * HOUR,
       reason: 'overdue',
     })
   })
@@ -128,7 +128,7 @@ void describe('nextCheck: adaptive', () => {
   void it('an unknown time zone means no quiet hours, never a crash', () => {
     const now = invoicedAt + 10 * HOUR
     const decision = nextCheck({ ...base, timeZone: 'Mars/Olympus', now, status: 'OUT_FOR_DELIVERY' })
-    assert.deepEqual(decision, { kind: 'next', at: now + 30 * 60_000, reason: 'out_for_delivery' })
+    assert.deepEqual(decision, { kind: 'next', at: now + 25 * 60_000, reason: 'out_for_delivery' })
   })
 
   void it('stops at terminal statuses', () => {

@@ -34,7 +34,7 @@ export type ScheduleDecision =
 /** No checks between these local hours: carriers do not deliver at night, customers sleep. */
 export const QUIET_FROM_HOUR = 21
 export const QUIET_UNTIL_HOUR = 7
-/** Delivery-day mornings: out-for-delivery scans come early, so checks are hourly until then. */
+/** Delivery-day mornings: out-for-delivery scans come early, so checks are every 45 minutes until then. */
 const MORNING_UNTIL_HOUR = 11
 const MAX_JITTER_MS = 10 * MINUTE
 
@@ -44,11 +44,12 @@ const MAX_JITTER_MS = 10 * MINUTE
  * check when the tracking window closes. `vtex_fixed` reproduces VTEX's old schedule exactly:
  * every `pollingIntervalHours`. `adaptive` (the default) puts checks where news is likely and
  * customers are waiting:
- * - out for delivery: every 30 minutes, until the delivery scan;
- * - the expected delivery day: hourly in the morning (to catch out-for-delivery), then every 3 h;
+ * - out for delivery: every 25 minutes, until the delivery scan;
+ * - the expected delivery day: every 45 minutes in the morning (to catch out-for-delivery), then
+ *   every 3 h;
  * - the day before: one check at 07:00 the next morning; far from it: once a day;
- * - failed attempt, pickup, exception: every 3 to 6 hours; not picked up yet: every 8 hours;
- * - two days past the expected day: every 6 hours;
+ * - failed attempt, pickup, exception: every 3 to 6 hours; not picked up yet: every 12 hours;
+ * - two days past the expected day: every 8 hours;
  * - never between 21:00 and 07:00 at the destination; a few minutes of jitter per shipment.
  * Long gaps never exceed 4 x `pollingIntervalHours`, so a merchant's shorter interval still counts.
  */
@@ -88,7 +89,7 @@ function adaptivePlan(input: ScheduleInput): { at: number; reason: string } {
 function delayFor(input: ScheduleInput, timeZone: string | null): { delay: number; reason: string } {
   switch (input.status) {
     case 'OUT_FOR_DELIVERY':
-      return { delay: 30 * MINUTE, reason: 'out_for_delivery' }
+      return { delay: 25 * MINUTE, reason: 'out_for_delivery' }
     case 'ATTEMPT_FAIL':
     case 'AVAILABLE_FOR_PICKUP':
       return { delay: 3 * HOUR, reason: 'needs_attention' }
@@ -97,7 +98,7 @@ function delayFor(input: ScheduleInput, timeZone: string | null): { delay: numbe
       return { delay: 6 * HOUR, reason: 'exception' }
     case 'PENDING':
     case 'INFO_RECEIVED':
-      return { delay: 8 * HOUR, reason: 'awaiting_pickup' }
+      return { delay: 12 * HOUR, reason: 'awaiting_pickup' }
     default:
       return inTransit(input, timeZone)
   }
@@ -122,9 +123,9 @@ function inTransit(input: ScheduleInput, timeZone: string | null): { delay: numb
       reason: 'delivery_tomorrow',
     }
   }
-  if (daysToExpected < -2) return { delay: 6 * HOUR, reason: 'overdue' }
+  if (daysToExpected < -2) return { delay: 8 * HOUR, reason: 'overdue' }
   return localParts(input.now, zone).hour < MORNING_UNTIL_HOUR
-    ? { delay: HOUR, reason: 'delivery_day_morning' }
+    ? { delay: 45 * MINUTE, reason: 'delivery_day_morning' }
     : { delay: 3 * HOUR, reason: 'delivery_day' }
 }
 
