@@ -12,6 +12,7 @@ import { TRACKING_STATUSES } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
 import { loadSettings } from '../settings'
 import type { SweepStatus } from '../sweepStatus'
+import { SWEEP_INTERVAL_MS } from '../schedulerSetup'
 import { readSweepStatus } from '../sweepStatus'
 import type { SweepHealth } from '../sweepSchedule'
 import { ensureSweepScheduled } from '../sweepSchedule'
@@ -210,4 +211,9 @@ async function countEach<K extends string>(
   return Object.fromEntries(keys.map((key, index) => [key, counts[index]])) as Record<K, number>
 }
 
-const sweepHealthUnknown: SweepHealth = { state: 'ok', scheduledAt: null, lastRunAt: null, intervalMinutes: 30 }
+const sweepHealthUnknown: SweepHealth = {
+  state: 'ok',
+  scheduledAt: null,
+  lastRunAt: null,
+  intervalMinutes: SWEEP_INTERVAL_MS / 60_000,
+}
