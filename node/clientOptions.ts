@@ -17,6 +17,9 @@ export const clientsConfig: ClientsConfig<Clients> = {
     vbase: { retries: 1, timeout: 3000 },
     apps: { retries: 1, timeout: 3000 },
     scheduler: { retries: 1, timeout: 5000 },
+    // sendmail is not idempotent: never retried by the client (a timeout may still have sent it).
+    // Template reads and the idempotent template POST share the client; the caller retries those.
+    mail: { retries: 0, timeout: 5000 },
     // Carrier APIs can be slow; their clients map failures to typed errors and the sweep backs off.
     correios: { retries: 0, timeout: 10000 },
     ups: { retries: 0, timeout: 10000 },

@@ -2,6 +2,7 @@ import { IOClients, Sphinx } from '@vtex/api'
 
 import { CorreiosClient } from './carriers/correios'
 import { UpsClient } from './carriers/ups'
+import { MailClient } from './mail'
 import { OmsClient } from './oms'
 import { SchedulerClient } from './scheduler'
 import { VtexIdClient } from './vtexId'
@@ -10,6 +11,11 @@ import { VtexIdClient } from './vtexId'
 export class Clients extends IOClients {
   public get oms(): OmsClient {
     return this.getOrSet('oms', OmsClient)
+  }
+
+  /** Message Center: the app's own customer emails. */
+  public get mail(): MailClient {
+    return this.getOrSet('mail', MailClient)
   }
 
   public get scheduler(): SchedulerClient {

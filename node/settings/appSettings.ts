@@ -3,6 +3,8 @@ import type { CarrierCode } from '../carriers/types'
 import { SettingsError } from '../errors'
 import type { ScheduleMode } from '../tracking/schedulePolicy'
 import { SCHEDULE_MODES } from '../tracking/schedulePolicy'
+import type { EmailSettings } from './emailSettings'
+import { parseEmailSettings } from './emailSettings'
 
 export interface CorreiosSettings {
   user: string
@@ -36,6 +38,8 @@ export interface AppSettings {
   courierMappings: CourierMapping[]
   correios?: CorreiosSettings
   ups?: UpsSettings
+  /** The app's own customer emails (settings/emailSettings.ts). */
+  emails: EmailSettings
 }
 
 export const DEFAULT_SETTINGS = {
@@ -82,6 +86,7 @@ export function parseAppSettings(raw: unknown): AppSettings {
     courierMappings: parseMappings(input.courierMappings, problems),
     correios: parseCorreios(input.correios, problems),
     ups: parseUps(input.ups, problems),
+    emails: parseEmailSettings(input.emails, problems),
   }
   if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)
   return settings

@@ -110,6 +110,9 @@ export function newShipmentRecord(
     lastOmsWriteAt: null,
     lastManualActionBy: null,
     carrierSetBy: null,
+    emailsSent: 0,
+    emailsSuppressed: 0,
+    emailOutcome: null,
   }
 }
 
