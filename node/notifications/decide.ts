@@ -92,11 +92,11 @@ interface ReasonContext {
 function reasonNotToSend(milestone: Milestone, isNewest: boolean, rc: ReasonContext): SuppressReason | null {
   const { record, now, policy } = rc.input
   if (record.state === 'expired') return 'shipment_stale'
+  if (rc.order !== null && vtexSends(milestone.kind, rc.order.fulfillment)) return 'vtex_sends'
   if (milestone.kind !== 'delivered' && (rc.deliveredBefore || rc.deliveredNow)) return 'already_delivered'
   if (!isNewest) return 'superseded'
   if (now - Date.parse(milestone.at) > policy.maxAgeHours * 3600_000) return 'too_old'
   if (rc.order === null) return null
-  if (vtexSends(milestone.kind, rc.order.fulfillment)) return 'vtex_sends'
   if (!policy.enabled || !policy.kinds[milestone.kind]) return 'disabled'
   if (!rc.order.hasEmail) return 'no_customer_email'
   return null
