@@ -110,7 +110,8 @@ function entryFor(
 ): NoticeEntry {
   const previous = entryOf(ledger, milestone.key)
   return {
-    ...(previous ?? blankEntry(milestone.key, milestone.kind, milestone.at, milestone.event?.description ?? null, nowIso)),
+    ...(previous ??
+      blankEntry(milestone.key, milestone.kind, milestone.at, milestone.event?.description ?? null, nowIso)),
     ...change,
     decidedAt: nowIso,
   }

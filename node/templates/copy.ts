@@ -35,7 +35,8 @@ export const EMAIL_COPY: Record<EmailLocale, Copy> = {
     attempt_fail: {
       subject: 'We missed you: delivery attempt for order {{data.orderId}}',
       heading: 'Delivery attempt failed',
-      intro: '{{data.courier}} tried to deliver your package but could not. Check the tracking link for the next attempt.',
+      intro:
+        '{{data.courier}} tried to deliver your package but could not. Check the tracking link for the next attempt.',
     },
     available_for_pickup: {
       subject: 'Your order {{data.orderId}} is ready for pickup',
@@ -45,7 +46,8 @@ export const EMAIL_COPY: Record<EmailLocale, Copy> = {
     exception: {
       subject: 'A problem with the delivery of order {{data.orderId}}',
       heading: 'Your delivery needs attention',
-      intro: '{{data.courier}} reported a problem with your package. We are following it; the tracking link has the details.',
+      intro:
+        '{{data.courier}} reported a problem with your package. We are following it; the tracking link has the details.',
     },
     delivered: {
       subject: 'Your order {{data.orderId}} was delivered',
@@ -77,7 +79,8 @@ export const EMAIL_COPY: Record<EmailLocale, Copy> = {
     attempt_fail: {
       subject: 'Tentativa de entrega do pedido {{data.orderId}} não realizada',
       heading: 'Não conseguimos entregar',
-      intro: '{{data.courier}} tentou entregar seu pacote, sem sucesso. Veja no link de rastreamento a próxima tentativa.',
+      intro:
+        '{{data.courier}} tentou entregar seu pacote, sem sucesso. Veja no link de rastreamento a próxima tentativa.',
     },
     available_for_pickup: {
       subject: 'Seu pedido {{data.orderId}} está disponível para retirada',
@@ -87,7 +90,8 @@ export const EMAIL_COPY: Record<EmailLocale, Copy> = {
     exception: {
       subject: 'Um problema na entrega do pedido {{data.orderId}}',
       heading: 'Sua entrega precisa de atenção',
-      intro: '{{data.courier}} informou um problema com seu pacote. Estamos acompanhando; veja os detalhes no link de rastreamento.',
+      intro:
+        '{{data.courier}} informou um problema com seu pacote. Estamos acompanhando; veja os detalhes no link de rastreamento.',
     },
     delivered: {
       subject: 'Seu pedido {{data.orderId}} foi entregue',
@@ -119,7 +123,8 @@ export const EMAIL_COPY: Record<EmailLocale, Copy> = {
     attempt_fail: {
       subject: 'Intento de entrega fallido del pedido {{data.orderId}}',
       heading: 'No pudimos entregar',
-      intro: '{{data.courier}} intentó entregar tu paquete sin éxito. Consulta el próximo intento en el enlace de seguimiento.',
+      intro:
+        '{{data.courier}} intentó entregar tu paquete sin éxito. Consulta el próximo intento en el enlace de seguimiento.',
     },
     available_for_pickup: {
       subject: 'Tu pedido {{data.orderId}} está listo para retirar',
@@ -129,7 +134,8 @@ export const EMAIL_COPY: Record<EmailLocale, Copy> = {
     exception: {
       subject: 'Un problema con la entrega del pedido {{data.orderId}}',
       heading: 'Tu entrega necesita atención',
-      intro: '{{data.courier}} informó un problema con tu paquete. Lo estamos siguiendo; el enlace de seguimiento tiene los detalles.',
+      intro:
+        '{{data.courier}} informó un problema con tu paquete. Lo estamos siguiendo; el enlace de seguimiento tiene los detalles.',
     },
     delivered: {
       subject: 'Tu pedido {{data.orderId}} fue entregado',

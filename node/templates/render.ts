@@ -3,8 +3,9 @@
  * … `{{/if}}`), for the admin's previews. Message Center renders the real emails.
  */
 export function renderTemplate(template: string, context: Record<string, unknown>): string {
-  const withBlocks = template.replace(/\{\{#if ([\w.]+)\}\}([\s\S]*?)\{\{\/if\}\}/g, (_all, path: string, inner: string) =>
-    truthy(lookup(context, path)) ? inner : ''
+  const withBlocks = template.replace(
+    /\{\{#if ([\w.]+)\}\}([\s\S]*?)\{\{\/if\}\}/g,
+    (_all, path: string, inner: string) => (truthy(lookup(context, path)) ? inner : '')
   )
   return withBlocks.replace(/\{\{([\w.]+)\}\}/g, (_all, path: string) => escapeHtml(text(lookup(context, path))))
 }
@@ -23,5 +24,4 @@ const truthy = (value: unknown): boolean => (Array.isArray(value) ? value.length
 const text = (value: unknown): string =>
   value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value)
 
-export const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"'`=]/g, (char) => `&#${char.charCodeAt(0)};`)
+export const escapeHtml = (value: string): string => value.replace(/[&<>"'`=]/g, (char) => `&#${char.charCodeAt(0)};`)

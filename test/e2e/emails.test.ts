@@ -121,7 +121,10 @@ void describe('customer emails', () => {
     assert.match(attempt.html, /receiver was not available/)
     const pkg = await orderPackage(stack, portuguese.orderId)
     assert.ok(pkg.trackingUrl)
-    const href = /href="([^"]+)"/.exec(attempt.html)?.[1]?.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')
+    const href = /href="([^"]+)"/
+      .exec(attempt.html)?.[1]
+      ?.replace(/&#x3D;/g, '=')
+      .replace(/&amp;/g, '&')
     assert.equal(href, pkg.trackingUrl, 'the tracking link is in the email')
     assert.match(pkg.trackingUrl, /^https:\/\/www\.ups\.com\//)
   })
@@ -155,8 +158,16 @@ void describe('customer emails', () => {
       runSweep(stack),
       runSweep(stack),
       ...[regular, fulfillment, portuguese].flatMap((p) => [
-        call(stack, 'POST', '/_emulator/events', { sender: 'vtex.orders-broadcast', topic: 'invoiced', body: event(p.orderId) }),
-        call(stack, 'POST', '/_emulator/events', { sender: 'vtex.orders-broadcast', topic: 'invoiced', body: event(p.orderId) }),
+        call(stack, 'POST', '/_emulator/events', {
+          sender: 'vtex.orders-broadcast',
+          topic: 'invoiced',
+          body: event(p.orderId),
+        }),
+        call(stack, 'POST', '/_emulator/events', {
+          sender: 'vtex.orders-broadcast',
+          topic: 'invoiced',
+          body: event(p.orderId),
+        }),
       ]),
       call(stack, 'POST', '/_v/private/order-tracking/admin/refresh-shipments', { ids }, ADMIN),
     ])
@@ -175,7 +186,8 @@ void describe('customer emails', () => {
     })
     assert.equal(fault.status, 201)
     // Until the origin scan (+4 h) is written: its email fails, the write stands.
-    for (let hour = 0; hour < 12 && ledgerOf(placed).entries.every((e) => e.kind !== 'in_transit'); hour++) await live(1)
+    for (let hour = 0; hour < 12 && ledgerOf(placed).entries.every((e) => e.kind !== 'in_transit'); hour++)
+      await live(1)
     const pkg = await orderPackage(stack, placed.orderId)
     assert.equal(pkg.courierStatus?.data.at(-1)?.description, 'Origin Scan', 'the tracking write went through')
     const failed = ledgerOf(placed).entries.find((e) => e.kind === 'in_transit')

@@ -86,4 +86,9 @@ const truthy = (value: unknown): boolean => (Array.isArray(value) ? value.length
 
 /** Handlebars' escapeExpression. */
 const escape = (text: string): string =>
-  text.replace(/[&<>"'`=]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' })[char] ?? char)
+  text.replace(
+    /[&<>"'`=]/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' })[char] ??
+      char
+  )

@@ -17,7 +17,9 @@ export interface MailModuleDeps {
 
 interface StoredTemplate {
   Name: string
-  Templates: { email: { To: string; CC?: string | null; BCC?: string | null; Subject: string; Message: string; IsActive: boolean } }
+  Templates: {
+    email: { To: string; CC?: string | null; BCC?: string | null; Subject: string; Message: string; IsActive: boolean }
+  }
   [field: string]: unknown
 }
 
@@ -42,7 +44,8 @@ export function createMailModule(deps: MailModuleDeps): EmuModule & { templates(
       const account = accountOf(req)
       if (!account) return error(400, `Missing account: call ${SHARED_HOST} with ?an={accountName}`)
       if (!header(req, 'vtexidclientautcookie')) return error(401, 'Unauthorized')
-      if (req.path === SENDMAIL) return req.method === 'POST' ? sendmail(deps, of(account), account, req) : error(405, 'Method not allowed')
+      if (req.path === SENDMAIL)
+        return req.method === 'POST' ? sendmail(deps, of(account), account, req) : error(405, 'Method not allowed')
       const name = decodeURIComponent(req.path.slice(TEMPLATES.length + 1))
       if (req.method === 'GET' && name) {
         const found = of(account).get(name)
@@ -60,7 +63,12 @@ function saveTemplate(store: Map<string, StoredTemplate>, body: unknown): EmuRes
   if (!template || typeof template.Name !== 'string' || !/^[\w.-]+$/.test(template.Name)) {
     return error(400, 'Name is required (letters, digits, "-", "_", ".")')
   }
-  if (!email || typeof email.To !== 'string' || typeof email.Subject !== 'string' || typeof email.Message !== 'string') {
+  if (
+    !email ||
+    typeof email.To !== 'string' ||
+    typeof email.Subject !== 'string' ||
+    typeof email.Message !== 'string'
+  ) {
     return error(400, 'Templates.email needs To, Subject and Message')
   }
   try {
@@ -73,7 +81,12 @@ function saveTemplate(store: Map<string, StoredTemplate>, body: unknown): EmuRes
   return json(200, template)
 }
 
-function sendmail(deps: MailModuleDeps, store: Map<string, StoredTemplate>, account: string, req: EmuRequest): EmuResponse {
+function sendmail(
+  deps: MailModuleDeps,
+  store: Map<string, StoredTemplate>,
+  account: string,
+  req: EmuRequest
+): EmuResponse {
   const body = (req.body ?? {}) as Record<string, unknown>
   // return-app sends camelCase, availability-notify PascalCase: both reach the same service.
   const name = body.templateName ?? body.TemplateName
@@ -100,7 +113,11 @@ function sendmail(deps: MailModuleDeps, store: Map<string, StoredTemplate>, acco
     },
     deps.now()
   )
-  return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify('Email sent') }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify('Email sent'),
+  }
 }
 
 const error = (status: number, message: string): EmuResponse => json(status, { error: { message } })

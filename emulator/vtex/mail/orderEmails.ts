@@ -50,7 +50,8 @@ export function sendOrderEmails(mailbox: Mailbox, write: PackageWrite, now: numb
   if (hasLink && eventsChanged && previousEvents.length > 0 && events.length > 0) {
     send('vtexcommerce-order-shipping-update', 'Shipping update')
   }
-  if (pkg.courierStatus?.finished && !before?.courierStatus?.finished) send('vtexcommerce-order-shipping-finished', 'Order delivered')
+  if (pkg.courierStatus?.finished && !before?.courierStatus?.finished)
+    send('vtexcommerce-order-shipping-finished', 'Order delivered')
 }
 
 const packageOf = (order: OrderDocument | undefined, invoiceNumber: string): OrderPackage | undefined =>

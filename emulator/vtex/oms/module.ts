@@ -88,7 +88,13 @@ function answer(deps: OmsModuleDeps, account: string, route: Route, req: EmuRequ
       const body = checkBody<InvoiceRequest>(PATHS.invoice, 'post', req.body)
       const before = store.getOrder(account, route.orderId)
       const result = store.invoice(account, route.orderId, body)
-      packageWritten(deps, { account, kind: 'invoice', invoiceNumber: body.invoiceNumber ?? '', before, after: result.order })
+      packageWritten(deps, {
+        account,
+        kind: 'invoice',
+        invoiceNumber: body.invoiceNumber ?? '',
+        before,
+        after: result.order,
+      })
       if (result.transition) {
         for (const event of broadcastEvents(account, result.order, result.transition)) notify(deps, event)
       }

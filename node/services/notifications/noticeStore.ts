@@ -44,7 +44,10 @@ export class NoticeStore {
   }
 
   /** Read, change, write with If-Match, again on a conflict; `change` returns null to give up. */
-  async update(shipmentId: string, change: (ledger: NoticeLedger) => NoticeLedger | null): Promise<NoticeLedger | null> {
+  async update(
+    shipmentId: string,
+    change: (ledger: NoticeLedger) => NoticeLedger | null
+  ): Promise<NoticeLedger | null> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { ledger, etag } = await this.read(shipmentId)
       const next = change(ledger)

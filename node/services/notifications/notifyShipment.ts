@@ -45,7 +45,8 @@ async function notify(ctx: AppContext, input: NotifyInput): Promise<void> {
   const pending = pendingMilestones(record, ledger)
   if (pending.length === 0 && !input.changed && expired.length === 0) return
 
-  const customer = pending.length > 0 ? customerFactsOf(await ctx.clients.oms.order(record.orderId), settings.emails) : null
+  const customer =
+    pending.length > 0 ? customerFactsOf(await ctx.clients.oms.order(record.orderId), settings.emails) : null
   const decision = decideNotices({ record, ledger, changed: input.changed, now, policy: settings.emails }, customer)
   const claim = decision.send && customer ? claimFor(ledger, decision.send, customer, now) : null
   const changes = [...expired, ...decision.record, ...(claim ? [claim] : [])]
@@ -56,7 +57,8 @@ async function notify(ctx: AppContext, input: NotifyInput): Promise<void> {
     return
   }
   logDecisions(ctx, record, decision)
-  const final = claim && decision.send && customer ? await deliver(ctx, store, input, decision.send, claim, customer) : claimed
+  const final =
+    claim && decision.send && customer ? await deliver(ctx, store, input, decision.send, claim, customer) : claimed
   await saveSummary(input, final)
 }
 
@@ -89,9 +91,15 @@ async function deliver(
   const storeName = input.settings.emails.storeName ?? ctx.vtex.account
   const outcome = await sendNotice(ctx, milestone, customer, noticeData(input.record, milestone, customer, storeName))
   const log = { orderId: input.record.orderId, trackingNumber: input.record.trackingNumber, kind: milestone.kind }
-  if (outcome.state === 'sent') ctx.vtex.logger.info({ message: 'customer email sent', ...log, template: claim.templateName })
+  if (outcome.state === 'sent')
+    ctx.vtex.logger.info({ message: 'customer email sent', ...log, template: claim.templateName })
   else ctx.vtex.logger.warn({ message: 'customer email not sent', ...log, state: outcome.state, error: outcome.error })
-  const done: NoticeEntry = { ...claim, state: outcome.state, error: outcome.error, decidedAt: new Date().toISOString() }
+  const done: NoticeEntry = {
+    ...claim,
+    state: outcome.state,
+    error: outcome.error,
+    decidedAt: new Date().toISOString(),
+  }
   const saved = await store.update(input.record.id, (ledger) => {
     const current = entryOf(ledger, claim.key)
     // Only our own claim is settled; anything else means the ledger moved on without us.

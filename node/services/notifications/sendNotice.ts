@@ -85,7 +85,11 @@ function formatDate(occurredAt: string, locale: keyof typeof LANGUAGE_TAG): stri
   if (!match) return occurredAt
   const [, y, m, d, hh, mm] = match
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm)))
-  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date)
 }
 
 const describe = (error: unknown): string => {
