@@ -96,11 +96,24 @@ function reasonNotToSend(milestone: Milestone, isNewest: boolean, rc: ReasonCont
   if (milestone.kind !== 'delivered' && (rc.deliveredBefore || rc.deliveredNow)) return 'already_delivered'
   if (!isNewest) return 'superseded'
   if (now - Date.parse(milestone.at) > policy.maxAgeHours * 3600_000) return 'too_old'
+  if (sentRecently(rc.input.ledger, milestone)) return 'already_sent'
   if (rc.order === null) return null
   if (!policy.enabled || !policy.kinds[milestone.kind]) return 'disabled'
   if (!rc.order.hasEmail) return 'no_customer_email'
   return null
 }
+
+/** The same news twice in a few hours (a carrier re-scanning "out for delivery") is one email. */
+const REPEAT_WINDOW_MS = 12 * 3600_000
+
+const sentRecently = (ledger: NoticeLedger, milestone: Milestone): boolean =>
+  ledger.entries.some(
+    (entry) =>
+      entry.kind === milestone.kind &&
+      entry.key !== milestone.key &&
+      (entry.state === 'sent' || entry.state === 'sending' || entry.state === 'unknown') &&
+      Math.abs(Date.parse(milestone.at) - Date.parse(entry.eventAt)) < REPEAT_WINDOW_MS
+  )
 
 function entryFor(
   milestone: Milestone,
