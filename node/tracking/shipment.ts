@@ -75,6 +75,7 @@ export interface ShipmentRecord {
   emailOutcome: EmailOutcome | null
 }
 
-export type EmailOutcome = 'sent' | 'suppressed' | 'failed'
+export const EMAIL_OUTCOMES = ['sent', 'suppressed', 'failed'] as const
+export type EmailOutcome = (typeof EMAIL_OUTCOMES)[number]
 
 export type ShipmentPatch = Partial<Omit<ShipmentRecord, 'id'>>
