@@ -56,11 +56,11 @@ export function EmailPreviews({ counts }: { counts: { sent: number; suppressed: 
                 {current && (
                   <>
                     <div className="t-small mb2">
-                      <span className="c-muted-1">{intl.formatMessage(m.previewSubject)}: </span>
+                      <span className="c-muted-1">{`${intl.formatMessage(m.previewSubject)}: `}</span>
                       <span className="b" data-testid="preview-subject">
                         {current.subject}
                       </span>
-                      <span className="c-muted-1"> · {current.templateName}</span>
+                      <span className="c-muted-1">{` · ${current.templateName}`}</span>
                     </div>
                     {!current.enabled && (
                       <div className="t-small c-warning mb2">{intl.formatMessage(m.previewDisabled)}</div>
