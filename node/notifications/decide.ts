@@ -68,10 +68,12 @@ export function decideNotices(input: NoticeInput, order: OrderFacts | null): Not
     if (reason) suppress(milestone, reason)
     else if (order !== null) send = milestone
   }
-  if (input.changed && pending.every((milestone) => milestone.event === null)) {
-    const last = record.events[record.events.length - 1]
-    const key = last ? `update@${new Date(last.occurredAt).toISOString()}` : undefined
-    if (last && key && !entryOf(ledger, key)) {
+  const last = record.events[record.events.length - 1]
+  const lastAt = last ? new Date(last.occurredAt).toISOString() : undefined
+  const lastIsMilestone = milestonesOf(record).some((milestone) => milestone.event !== null && milestone.at === lastAt)
+  if (input.changed && last && !lastIsMilestone && pending.every((milestone) => milestone.event === null)) {
+    const key = `update@${lastAt}`
+    if (!entryOf(ledger, key)) {
       decided.push({
         ...blankEntry(key, 'update', last.occurredAt, last.description, nowIso),
         state: 'suppressed',

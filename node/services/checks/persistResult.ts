@@ -112,7 +112,13 @@ export async function persistResult(
   }
   // Only after the tracking write is saved; never throws, so an email can never undo it.
   const saved = { ...record, ...outcome.patch, ...written }
-  await notifyShipment(ctx, { record: saved, changed: outcome.changed, settings, registry })
+  await notifyShipment(ctx, {
+    record: saved,
+    changed: outcome.changed,
+    invoicePatched: outcome.invoicePatch !== undefined,
+    settings,
+    registry,
+  })
 }
 
 /** A whole batch the carrier did not answer for (outage, rate limit, auth): each shipment records it. */

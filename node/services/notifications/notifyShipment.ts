@@ -18,6 +18,8 @@ export interface NotifyInput {
   record: ShipmentRecord
   /** This check wrote new carrier events to the order. */
   changed: boolean
+  /** This check wrote the tracking number and URL to the invoice. */
+  invoicePatched: boolean
   settings: AppSettings
   registry: ShipmentRegistry
 }
@@ -38,6 +40,8 @@ export async function notifyShipment(ctx: AppContext, input: NotifyInput): Promi
 
 async function notify(ctx: AppContext, input: NotifyInput): Promise<void> {
   const { record, settings } = input
+  // Nothing new written and no send to retry: no email can be due, not even a VBase read.
+  if (!input.changed && !input.invoicePatched && record.emailOutcome !== 'failed') return
   const store = new NoticeStore(ctx.clients.vbase)
   const { ledger, etag } = await store.read(record.id)
   const now = Date.now()
