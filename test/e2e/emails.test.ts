@@ -200,4 +200,59 @@ void describe('customer emails', () => {
     assert.equal(retried?.state, 'sent')
     assert.equal(retried?.attempts, 2)
   })
+  void it('shows the audit, the previews and the counts on the admin API, to admins only', async () => {
+    const id = shipmentId(regular.orderId, regular.invoiceNumber)
+    const audit = await call<{ emails: Array<{ kind: string; state: string; reason: string | null }> }>(
+      stack,
+      'GET',
+      `/_v/private/order-tracking/admin/shipments/${id}/emails`,
+      undefined,
+      ADMIN
+    )
+    assert.equal(audit.status, 200, JSON.stringify(audit.body))
+    assert.equal(audit.body.emails.filter((e) => e.state === 'sent').length, 4)
+    assert.ok(audit.body.emails.some((e) => e.kind === 'delivered' && e.reason === 'vtex_sends'))
+    const previews = await call<{ previews: Array<{ kind: string; locale: string; subject: string; html: string }> }>(
+      stack,
+      'GET',
+      '/_v/private/order-tracking/admin/email-previews',
+      undefined,
+      ADMIN
+    )
+    assert.equal(previews.status, 200)
+    assert.equal(previews.body.previews.length, 8 * 3, 'every email in every language')
+    const pt = previews.body.previews.find((p) => p.kind === 'out_for_delivery' && p.locale === 'pt')
+    assert.match(pt?.subject ?? '', /saiu para entrega/)
+    assert.match(pt?.html ?? '', /href="https:\/\/www\.ups\.com\/track/)
+    const overview = await call<{ emails: { sent: number; failed: number } }>(
+      stack,
+      'GET',
+      '/_v/private/order-tracking/admin/overview',
+      undefined,
+      ADMIN
+    )
+    assert.ok(overview.body.emails.sent >= 3, JSON.stringify(overview.body.emails))
+    const anonymous = await call(stack, 'GET', `/_v/private/order-tracking/admin/shipments/${id}/emails`)
+    assert.ok(anonymous.status === 401 || anonymous.status === 403, String(anonymous.status))
+  })
+
+  void it('an email switched off in the settings is not sent, and the audit says so', async () => {
+    const current = await call<Record<string, unknown>>(stack, 'GET', '/_emulator/settings')
+    await call(stack, 'PUT', '/_emulator/settings', { ...current.body, emails: { sendOutForDelivery: false } })
+    try {
+      const placed = await place('1Z8V92A70367203024', {
+        origin: 'Fulfillment',
+        country: 'USA',
+        email: 'eve@example.com',
+      })
+      await live(50)
+      const names = templates(placed.orderId, 'app')
+      assert.ok(names.includes('order-tracking-in-transit_en'), names.join())
+      assert.ok(!names.some((name) => name.startsWith('order-tracking-out-for-delivery')), names.join())
+      const ofd = ledgerOf(placed).entries.find((e) => e.kind === 'out_for_delivery')
+      assert.equal(ofd?.reason, 'disabled')
+    } finally {
+      await call(stack, 'PUT', '/_emulator/settings', current.body)
+    }
+  })
 })
