@@ -23,6 +23,14 @@ void describe('customer emails', () => {
   let stack: Stack & { clock: SimClock }
   before(async () => {
     stack = await startTestStack()
+    // A check every hour (VTEX's fixed schedule, 1 h): each step of the story is seen on its own.
+    // With sparser checks, a check that finds several steps at once announces only the newest.
+    const current = await call<Record<string, unknown>>(stack, 'GET', '/_emulator/settings')
+    await call(stack, 'PUT', '/_emulator/settings', {
+      ...current.body,
+      scheduleMode: 'vtex_fixed',
+      pollingIntervalHours: 1,
+    })
   })
   after(async () => {
     await stack.stop()
