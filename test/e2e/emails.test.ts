@@ -7,7 +7,7 @@ import type { MailMessage } from '../../emulator/vtex/mail/mailbox'
 import { DEMO_ADMIN_TOKEN } from '../../emulator/vtex/vtexid'
 import type { NoticeLedger } from '../../node/notifications/ledger'
 import { shipmentId } from '../../node/registry/shipmentId'
-import { call, orderPackage, registryDocs, runSweep, startTestStack, UPS_NUMBERS } from './harness'
+import { call, correiosNumber, orderPackage, registryDocs, runSweep, startTestStack, UPS_NUMBERS } from './harness'
 
 const HOUR = 3600_000
 const ADMIN = { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}`, 'x-order-tracking-admin': '1' }
@@ -38,24 +38,32 @@ void describe('customer emails', () => {
 
   const place = async (
     trackingNumber: string,
-    options: { origin: 'Marketplace' | 'Fulfillment'; country: 'USA' | 'BRA'; email: string }
+    options: {
+      origin: 'Marketplace' | 'Fulfillment'
+      country: 'USA' | 'BRA'
+      email: string
+      carrier?: 'ups' | 'correios'
+      story?: string
+    }
   ): Promise<Placed> => {
+    const carrier = options.carrier ?? 'ups'
+    const courier = carrier === 'ups' ? 'UPS Ground' : 'Correios SEDEX'
     const order = await call<{ orderId: string }>(stack, 'POST', '/_emulator/orders', {
-      courier: 'UPS Ground',
+      courier,
       country: options.country,
       origin: options.origin,
       email: options.email,
     })
     assert.equal(order.status, 201, JSON.stringify(order.body))
     const scripted = await call(stack, 'POST', '/_emulator/shipments', {
-      carrier: 'ups',
+      carrier,
       trackingNumber,
-      story: 'attempt_then_delivered',
+      story: options.story ?? 'attempt_then_delivered',
     })
     assert.equal(scripted.status, 201)
     const invoiceNumber = `NF${order.body.orderId.slice(7, 13)}`
     const invoiced = await call(stack, 'POST', `/_emulator/orders/${order.body.orderId}/invoice`, {
-      courier: 'UPS Ground',
+      courier,
       trackingNumber,
       invoiceNumber,
     })
@@ -262,5 +270,24 @@ void describe('customer emails', () => {
     } finally {
       await call(stack, 'PUT', '/_emulator/settings', current.body)
     }
+  })
+  void it('a delivery marked by hand is announced once, in the customer language', async () => {
+    const placed = await place(correiosNumber(77000001), {
+      origin: 'Fulfillment',
+      country: 'BRA',
+      email: 'gil@example.com',
+      carrier: 'correios',
+      story: 'stuck',
+    })
+    await live(8)
+    const id = shipmentId(placed.orderId, placed.invoiceNumber)
+    const mark = () =>
+      call(stack, 'POST', `/_v/private/order-tracking/admin/shipments/${id}/status`, { status: 'DELIVERED' }, ADMIN)
+    assert.equal((await mark()).status, 200)
+    assert.equal((await mark()).status, 200)
+    await live(2)
+    const delivered = mail(placed.orderId).filter((m) => m.templateName === 'order-tracking-delivered_pt')
+    assert.equal(delivered.length, 1, templates(placed.orderId, 'app').join())
+    assert.match(delivered[0].subject, /foi entregue/)
   })
 })
