@@ -136,6 +136,9 @@ export function shipment(i: number, rnd: () => number): ShipmentRecord {
     lastOmsWriteAt: last ? last.occurredAt : null,
     lastManualActionBy: null,
     carrierSetBy: null,
+    emailsSent: 0,
+    emailsSuppressed: 0,
+    emailOutcome: null,
   }
 }
 

@@ -43,6 +43,18 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
       return json(200, clockView())
     }
     if (route === 'GET /received') return json(200, received(platform, req.query))
+    if (route === 'GET /mail') {
+      const sinceSeq = req.query.get('sinceSeq')
+      return json(
+        200,
+        platform.mailbox.list({
+          orderId: req.query.get('orderId') ?? undefined,
+          to: req.query.get('to') ?? undefined,
+          sender: req.query.get('sender') ?? undefined,
+          sinceSeq: sinceSeq === null ? undefined : Number(sinceSeq),
+        })
+      )
+    }
     if (route === 'POST /faults') {
       const onlyTiming = body.status === undefined && (body.delayMs !== undefined || body.hang === true)
       platform.faults.add({

@@ -17,6 +17,9 @@ import { Journal } from './journal'
 import type { RunningServer } from './proxy'
 import { startProxyServer } from './proxy'
 import { createInfraModule } from './vtex/infra'
+import { Mailbox } from './vtex/mail/mailbox'
+import { createMailModule } from './vtex/mail/module'
+import { sendOrderEmails } from './vtex/mail/orderEmails'
 import { createMasterDataModule, MasterDataStore } from './vtex/masterdata'
 import { createOmsModule, OrderStore } from './vtex/oms'
 import type { OrderStateChange } from './vtex/oms'
@@ -48,6 +51,9 @@ export interface Platform {
   orders: OrderStore
   masterdata: MasterDataStore
   infra: ReturnType<typeof createInfraModule>
+  /** Every email sent: VTEX's order templates and the app's sendmail calls (`GET /_emulator/mail`). */
+  mailbox: Mailbox
+  mail: ReturnType<typeof createMailModule>
   simulators: { correios: CorreiosSimulator; ups: CarrierSimulator & { expireTokens(): void } }
   scheduler: Scheduler
   gateway: AppGateway
@@ -109,6 +115,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     },
   })
 
+  const mailbox = new Mailbox()
+  const mail = createMailModule({ mailbox, now })
   const simulators = {
     correios: createCorreiosSimulator({ timelines, now }),
     ups: createUpsSimulator({ timelines, now }),
@@ -124,6 +132,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     orders,
     masterdata,
     infra,
+    mailbox,
+    mail,
     scheduler,
     gateway,
     contract,
@@ -140,7 +150,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const server: RunningServer = await startProxyServer(
     {
       modules: [
-        contract.wrap(createOmsModule({ store: orders, onStateChange }), ORDERS_API),
+        contract.wrap(
+          createOmsModule({
+            store: orders,
+            onStateChange,
+            onPackageWrite: (write) => sendOrderEmails(mailbox, write, now()),
+          }),
+          ORDERS_API
+        ),
+        mail,
         contract.wrap(createMasterDataModule(masterdata), MASTER_DATA_API),
         scheduler.module,
         infra,

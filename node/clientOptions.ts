@@ -23,6 +23,9 @@ export const clientsConfig: ClientsConfig<Clients> = {
     // Each carrier's own options, from its module: carrier APIs can be slow, and their clients map
     // failures to typed errors so the sweep backs off instead of retrying.
     ...Object.fromEntries(CARRIERS.map((carrier) => [carrier.code, carrier.client.options])),
+    // sendmail is not idempotent: never retried by the client (a timeout may still have sent it).
+    // Template reads and the idempotent template POST share the client; the caller retries those.
+    mail: { retries: 0, timeout: 5000 },
     // Admin API auth runs before every admin request: reads, short timeouts.
     vtexId: { retries: 1, timeout: 3000 },
     sphinx: { retries: 1, timeout: 3000 },

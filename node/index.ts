@@ -9,10 +9,11 @@ import { reconcile } from './events/reconcile'
 import { eventErrorBoundary } from './events/errorBoundary'
 import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
 import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
+import { emailPreviewList } from './routes/admin/emails'
 import { charts, overview } from './routes/admin/overview'
 import { refuseCrossSite } from './routes/admin/refuseCrossSite'
 import { requireAdmin } from './routes/admin/requireAdmin'
-import { shipmentById, shipmentList, shipmentsCsv } from './routes/admin/shipments'
+import { shipmentById, shipmentEmailAudit, shipmentList, shipmentsCsv } from './routes/admin/shipments'
 import { routeErrorBoundary } from './routes/errorBoundary'
 import { sweep, verifySchedulerSecret } from './routes/sweep'
 import type { State } from './typings/context'
@@ -37,5 +38,7 @@ export default new Service<Clients, State, ParamsContext>({
     adminShipment: method({ GET: [routeErrorBoundary, requireAdmin, shipmentById] }),
     adminShipmentCarrier: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setCarrier] }),
     adminShipmentStatus: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setStatus] }),
+    adminShipmentEmails: method({ GET: [routeErrorBoundary, requireAdmin, shipmentEmailAudit] }),
+    adminEmailPreviews: method({ GET: [routeErrorBoundary, requireAdmin, emailPreviewList] }),
   },
 })

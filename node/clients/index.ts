@@ -3,6 +3,7 @@ import type { IOClient } from '@vtex/api'
 
 import { carrierModule } from '../carriers'
 import type { CarrierCode } from '../tracking/carrierResult'
+import { MailClient } from './mail'
 import { OmsClient } from './oms'
 import { SchedulerClient } from './scheduler'
 import { VtexIdClient } from './vtexId'
@@ -11,6 +12,11 @@ import { VtexIdClient } from './vtexId'
 export class Clients extends IOClients {
   public get oms(): OmsClient {
     return this.getOrSet('oms', OmsClient)
+  }
+
+  /** Message Center: the app's own customer emails. */
+  public get mail(): MailClient {
+    return this.getOrSet('mail', MailClient)
   }
 
   public get scheduler(): SchedulerClient {

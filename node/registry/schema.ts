@@ -49,6 +49,9 @@ const properties: Record<keyof ShipmentRecord, object> = {
   lastOmsWriteAt: string,
   lastManualActionBy: string,
   carrierSetBy: string,
+  emailsSent: integer,
+  emailsSuppressed: integer,
+  emailOutcome: string,
 }
 
 export const SHIPMENT_FIELDS = Object.keys(properties) as Array<keyof ShipmentRecord>
@@ -74,6 +77,8 @@ export const INDEXED_FIELDS: Array<keyof ShipmentRecord> = [
   // Admin per-carrier health: checks and failures in the last day, latest success and error.
   'lastCheckedAt',
   'lastErrorAt',
+  // Admin overview: shipments whose customer emails failed, were sent, or were all suppressed.
+  'emailOutcome',
 ]
 
 export const shipmentSchema = {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 
 import { SettingsError } from '../errors'
 import { configuredCarriers, parseAppSettings } from './appSettings'
+import { defaultEmailSettings } from './emailSettings'
 
 void describe('parseAppSettings', () => {
   void it('applies VTEX-like defaults to empty settings', () => {
@@ -15,6 +16,7 @@ void describe('parseAppSettings', () => {
       courierMappings: [],
       trackingLinks: [],
       carriers: {},
+      emails: defaultEmailSettings(),
     })
   })
 

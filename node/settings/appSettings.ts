@@ -8,6 +8,8 @@ import type { CarrierCode } from '../tracking/carrierResult'
 import { normalizeCourierName } from '../tracking/courierName'
 import type { TrackingLink } from './trackingLinks'
 import { parseTrackingLinks } from './trackingLinks'
+import type { EmailSettings } from './emailSettings'
+import { parseEmailSettings } from './emailSettings'
 
 export interface CourierMapping {
   /** Courier name as the store writes it on invoices (case and accents ignored). */
@@ -29,6 +31,8 @@ export interface AppSettings {
   trackingLinks: TrackingLink[]
   /** Each configured carrier's section (node/carriers/<code>/settings.ts), by code. */
   carriers: Partial<Record<CarrierCode, CarrierSettings>>
+  /** The app's own customer emails (settings/emailSettings.ts). */
+  emails: EmailSettings
 }
 
 export const DEFAULT_SETTINGS = {
@@ -75,6 +79,7 @@ export function parseAppSettings(raw: unknown): AppSettings {
     courierMappings: parseMappings(input.courierMappings, problems),
     trackingLinks: parseTrackingLinks(input.trackingLinks, problems),
     carriers: parseCarriers(input, problems),
+    emails: parseEmailSettings(input.emails, problems),
   }
   rejectDoubleCouriers(settings, problems)
   if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)

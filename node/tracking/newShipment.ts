@@ -119,6 +119,9 @@ export function newShipmentRecord(
     lastOmsWriteAt: null,
     lastManualActionBy: null,
     carrierSetBy: null,
+    emailsSent: 0,
+    emailsSuppressed: 0,
+    emailOutcome: null,
   }
 }
 

@@ -83,6 +83,15 @@ export interface ShipmentRecord {
   lastManualActionBy: string | null
   /** Admin who set the carrier by hand; re-reading the order then never overrides it. */
   carrierSetBy: string | null
+  /** Customer emails the app sent for this package (the audit itself is in VBase, services/notifications/). */
+  emailsSent: number
+  /** Emails the app considered and did not send (VTEX sends it, disabled, scan noise, ...). */
+  emailsSuppressed: number
+  /** failed when any send failed or has an unknown outcome; else sent, suppressed, or null before any. */
+  emailOutcome: EmailOutcome | null
 }
+
+export const EMAIL_OUTCOMES = ['sent', 'suppressed', 'failed'] as const
+export type EmailOutcome = (typeof EMAIL_OUTCOMES)[number]
 
 export type ShipmentPatch = Partial<Omit<ShipmentRecord, 'id'>>

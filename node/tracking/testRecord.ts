@@ -41,5 +41,8 @@ export const testRecord = (overrides: Partial<ShipmentRecord> = {}): ShipmentRec
   lastOmsWriteAt: null,
   lastManualActionBy: null,
   carrierSetBy: null,
+  emailsSent: 0,
+  emailsSuppressed: 0,
+  emailOutcome: null,
   ...overrides,
 })

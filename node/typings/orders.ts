@@ -35,6 +35,9 @@ export interface Order {
   invoicedDate?: string | null
   hostname?: string
   clientProfileData?: { email?: string; firstName?: string; lastName?: string } | null
+  /** The shopper's language, e.g. "pt-BR": the app's emails are written in it. */
+  clientPreferencesData?: { locale?: string | null } | null
+  salesChannel?: string | null
   shippingData?: {
     address?: { city?: string | null; state?: string | null; country?: string | null } | null
     logisticsInfo?: LogisticsInfo[]

@@ -7,12 +7,13 @@ interface TrackingBody {
 
 /**
  * Turns what the emulated platform received into a readable story: registrations, carrier
- * checks, tracking written to orders, deliveries. Reads the emulator's journal; never the app.
+ * checks, tracking written to orders, deliveries, and every email sent (VTEX's and the app's). Reads the emulator's journal; never the app.
  */
 export function startNarrator(stack: Stack, print: (line: string) => void, everyMs = 500): () => void {
   let seq = stack.platform.journal.lastSeq()
   let eventSeq = stack.platform.gateway.eventLog().length
   const delivered = new Set<string>()
+  let mailSeq = stack.platform.mailbox.list().at(-1)?.seq ?? 0
 
   const tick = (): void => {
     const time = new Date().toISOString().slice(0, 16).replace('T', ' ')
@@ -48,6 +49,11 @@ export function startNarrator(stack: Stack, print: (line: string) => void, every
           )
         }
       }
+    }
+    for (const mail of stack.platform.mailbox.list({ sinceSeq: mailSeq })) {
+      const from = mail.sender === 'vtex' ? 'VTEX' : 'the app'
+      print(`${time}  email from ${from} to ${mail.to}: "${mail.subject}" (${mail.templateName})`)
+      mailSeq = mail.seq
     }
     const checked = [`${checks.correios} at Correios`, `${checks.ups} at UPS`].filter((t) => !t.startsWith('0 '))
     if (checked.length > 0) print(`${time}  sweep checked ${checked.join(' and ')}`)

@@ -77,6 +77,8 @@ export async function invoiceDemoOrder(
     state: shipment.state,
     country: shipment.country,
     shippingEstimateDays: 4,
+    // Every other order is the store's own (VTEX emails it); the rest are fulfillment orders (the app does).
+    origin: trackingNumber.charCodeAt(trackingNumber.length - 3) % 2 === 0 ? 'Marketplace' : 'Fulfillment',
   })
   const orderId = String(order.orderId)
   await post('/_emulator/shipments', { carrier: shipment.carrier, trackingNumber, story: shipment.story })

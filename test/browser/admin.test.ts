@@ -253,6 +253,32 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     await context.close()
   })
 
+  void it("previews every customer email in each language and lists a shipment's emails", async () => {
+    const { context, page } = await newPage()
+    await page.waitForSelector('[data-testid="email-previews"] [data-testid="preview-subject"]')
+    assert.match(await page.locator('[data-testid="preview-subject"]').innerText(), /out for delivery/)
+    await page.selectOption('[data-testid="preview-locale"] select', 'pt')
+    await page.waitForSelector('[data-testid="preview-subject"]:has-text("saiu para entrega")')
+    const frame = page.frameLocator('[data-testid="email-previews"] iframe')
+    assert.match(await frame.locator('h1').innerText(), /Saiu para entrega/)
+    assert.match((await frame.locator('a').getAttribute('href')) ?? '', /^https:\/\/www\.ups\.com\//)
+    assert.match(
+      await page.locator('[data-testid="email-counts"]').innerText(),
+      /Packages with customer emails sent: \d+/
+    )
+    await page.locator('[data-testid="email-previews"]').scrollIntoViewIfNeeded()
+    await screenshot(page, 'email-previews', false)
+
+    const shipment = seeded['correios-stuck']
+    await page.click('[data-testid="attention-stuck"]')
+    await tableSettled(page)
+    await page.click(`text=${shipment.trackingNumber}`)
+    await page.waitForSelector('[data-testid="email-audit"]')
+    await page.waitForSelector('[data-testid="email-audit"] li, [data-testid="email-audit"] .c-muted-1')
+    assert.match(await page.locator('[data-testid="email-audit"]').innerText(), /Customer emails/)
+    await context.close()
+  })
+
   void it('links only http(s) URLs: a javascript: tracking URL never becomes a link', async () => {
     const hostile = 'javascript:alert(document.domain)'
     const invoiceWith = async (trackingNumber: string, invoiceNumber: string, trackingUrl: string) => {

@@ -54,6 +54,8 @@ const ROUTES: Array<{ name: string; method: 'GET' | 'POST'; path: string; body?:
   { name: 'refresh', method: 'POST', path: '/refresh-shipments', body: { ids: [ANY_ID] } },
   { name: 'correct carrier', method: 'POST', path: `/shipments/${ANY_ID}/carrier`, body: { carrier: 'ups' } },
   { name: 'set status', method: 'POST', path: `/shipments/${ANY_ID}/status`, body: { status: 'DELIVERED' } },
+  { name: 'shipment emails', method: 'GET', path: `/shipments/${ANY_ID}/emails` },
+  { name: 'email previews', method: 'GET', path: '/email-previews' },
 ]
 
 void describe('admin API through the real runtime', () => {

@@ -7,6 +7,7 @@ import type { EmuModule, EmuRequest, EmuResponse } from '../../http'
 import { accountOf, header, json } from '../../http'
 import { broadcastEvents } from './events'
 import type { OrderStore } from './store'
+import type { PackageWrite } from '../mail/orderEmails'
 import type { InvoiceRequest, OrderStateChange, PatchInvoiceRequest, TrackingRequest } from './types'
 import { OmsError } from './types'
 import { checkBody, PATHS } from './validation'
@@ -15,6 +16,8 @@ export interface OmsModuleDeps {
   store: OrderStore
   /** Receives what `vtex.orders-broadcast` would send; called after the write commits, before the answer. */
   onStateChange: (event: OrderStateChange) => void
+  /** Every committed invoice, invoice PATCH and tracking PUT, with the order before and after (VTEX's emails). */
+  onPackageWrite?: (write: PackageWrite) => void
 }
 
 type Route =
@@ -83,7 +86,15 @@ function answer(deps: OmsModuleDeps, account: string, route: Route, req: EmuRequ
     }
     case 'invoice': {
       const body = checkBody<InvoiceRequest>(PATHS.invoice, 'post', req.body)
+      const before = store.getOrder(account, route.orderId)
       const result = store.invoice(account, route.orderId, body)
+      packageWritten(deps, {
+        account,
+        kind: 'invoice',
+        invoiceNumber: body.invoiceNumber ?? '',
+        before,
+        after: result.order,
+      })
       if (result.transition) {
         for (const event of broadcastEvents(account, result.order, result.transition)) notify(deps, event)
       }
@@ -92,12 +103,18 @@ function answer(deps: OmsModuleDeps, account: string, route: Route, req: EmuRequ
     case 'patch': {
       checkInvoiceNumber(route.invoiceNumber)
       const body = checkBody<PatchInvoiceRequest>(PATHS.patchInvoice, 'patch', req.body)
-      return json(200, store.patchInvoice(account, route.orderId, route.invoiceNumber, body))
+      const before = store.getOrder(account, route.orderId)
+      const receipt = store.patchInvoice(account, route.orderId, route.invoiceNumber, body)
+      afterWrite(deps, account, 'patch', route.orderId, route.invoiceNumber, before)
+      return json(200, receipt)
     }
     case 'tracking': {
       checkInvoiceNumber(route.invoiceNumber)
       const body = checkBody<TrackingRequest>(PATHS.tracking, 'put', req.body)
-      return json(200, store.putTracking(account, route.orderId, route.invoiceNumber, body))
+      const before = store.getOrder(account, route.orderId)
+      const receipt = store.putTracking(account, route.orderId, route.invoiceNumber, body)
+      afterWrite(deps, account, 'tracking', route.orderId, route.invoiceNumber, before)
+      return json(200, receipt)
     }
   }
 }
@@ -125,5 +142,26 @@ function notify(deps: OmsModuleDeps, event: OrderStateChange): void {
     deps.onStateChange(event)
   } catch (error) {
     console.error(`oms: onStateChange failed for ${event.orderId} (${event.domain})`, error)
+  }
+}
+
+function afterWrite(
+  deps: OmsModuleDeps,
+  account: string,
+  kind: PackageWrite['kind'],
+  orderId: string,
+  invoiceNumber: string,
+  before: PackageWrite['before']
+): void {
+  const after = deps.store.getOrder(account, orderId)
+  if (after) packageWritten(deps, { account, kind, invoiceNumber, before, after })
+}
+
+/** Like notify: the write is committed, a failing listener must not turn it into an error. */
+function packageWritten(deps: OmsModuleDeps, write: PackageWrite): void {
+  try {
+    deps.onPackageWrite?.(write)
+  } catch (error) {
+    console.error(`oms: onPackageWrite failed for ${write.after.orderId}`, error)
   }
 }

@@ -2,7 +2,8 @@ import { Readable } from 'stream'
 
 import { exportCsv } from '../../services/admin/exportCsv'
 import { listShipments } from '../../services/admin/listShipments'
-import { shipmentDetail } from '../../services/admin/shipmentDetail'
+import { isShipmentId, shipmentDetail } from '../../services/admin/shipmentDetail'
+import { shipmentEmails } from '../../services/admin/shipmentEmails'
 import { parseFilter, parseListQuery } from '../../services/admin/shipmentQuery'
 import type { RouteContext } from '../../typings/context'
 import { notFound, queryOf, routeParam } from './requestInput'
@@ -18,6 +19,13 @@ export async function shipmentById(ctx: RouteContext): Promise<void> {
   const shipment = await shipmentDetail(ctx, id)
   if (shipment === null) return notFound(ctx, id)
   ctx.body = { shipment }
+}
+
+/** GET /_v/private/order-tracking/admin/shipments/:id/emails: the shipment's email audit. */
+export async function shipmentEmailAudit(ctx: RouteContext): Promise<void> {
+  const id = routeParam(ctx, 'id')
+  if (!isShipmentId(id)) return notFound(ctx, id)
+  ctx.body = { emails: await shipmentEmails(ctx, id) }
 }
 
 /** GET /_v/private/order-tracking/admin/shipments.csv: the table's filter, streamed as CSV. */

@@ -5,8 +5,8 @@ import type { AppSettings } from '../../settings/appSettings'
 import { configuredCarriers } from '../../settings/appSettings'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { attentionCutoffs } from '../../tracking/attention'
-import type { ShipmentState } from '../../tracking/shipment'
-import { SHIPMENT_STATES } from '../../tracking/shipment'
+import type { EmailOutcome, ShipmentState } from '../../tracking/shipment'
+import { EMAIL_OUTCOMES, SHIPMENT_STATES } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
@@ -48,6 +48,8 @@ export interface Overview {
     failing: number
   }
   carriers: CarrierHealth[]
+  /** Shipments by the outcome of their customer emails (issue 10): any failed, some sent, all suppressed. */
+  emails: Record<EmailOutcome, number>
   lastSweep: SweepStatus | null
   /** Is the scheduler calling the sweep? Warns when it never was, or no run came for two intervals. */
   sweepHealth: SweepHealth
@@ -78,9 +80,10 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
   const now = Date.now()
   const cutoffs = attentionCutoffs(now, settings.stuckAfterHours)
   const redact = secretRedactor(settings)
-  const [totals, attention, carriers, lastSweep] = await Promise.all([
+  const [totals, attention, emails, carriers, lastSweep] = await Promise.all([
     countTotals(registry),
     countAttention(registry, cutoffs),
+    countEach(EMAIL_OUTCOMES, (outcome) => registry.count(`emailOutcome=${quote(outcome)}`)),
     Promise.all(CARRIER_CODES.map((code) => carrierHealth(registry, settings, code, now, redact))),
     readSweepStatus(ctx.clients.vbase),
   ])
@@ -99,6 +102,7 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
     },
     totals,
     attention,
+    emails,
     carriers,
     lastSweep: lastSweep === null ? null : sweepView(lastSweep, now, redact),
   }

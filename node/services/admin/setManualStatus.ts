@@ -11,6 +11,7 @@ import { secretRedactor } from './secrets'
 import { loadShipmentForAction } from './shipmentAction'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
+import { notifyShipment } from '../notifications/notifyShipment'
 
 /**
  * Sets a status by hand (mark delivered included): writes the order first, through the same
@@ -38,6 +39,14 @@ export async function setManualStatus(
   })
   await writeTracking(ctx, record, trackingUpdate)
   await registry.patch(id, patch)
+  // A status set by hand is news for the customer like a carrier's (never throws).
+  await notifyShipment(ctx, {
+    record: { ...record, ...patch },
+    changed: true,
+    invoicePatched: false,
+    settings,
+    registry,
+  })
   ctx.vtex.logger.info({
     message: 'admin set the status by hand',
     orderId: record.orderId,

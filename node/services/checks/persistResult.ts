@@ -9,6 +9,7 @@ import { applyCheckFailure, applyTrackingResult } from '../../tracking/applyResu
 import type { CheckOutcome } from '../../tracking/applyResult'
 import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
+import { notifyShipment } from '../notifications/notifyShipment'
 import { asPlatformError, httpStatusOf, retryAfterMsOf } from '../platformErrors'
 import { orderAlreadyShows } from './orderAlreadyShows'
 import type { CarrierStats, CheckSummary } from './summary'
@@ -111,6 +112,15 @@ export async function persistResult(
       invoicePatched: outcome.invoicePatch !== undefined,
     })
   }
+  // Only after the tracking write is saved; never throws, so an email can never undo it.
+  const saved = { ...record, ...outcome.patch, ...written }
+  await notifyShipment(ctx, {
+    record: saved,
+    changed: outcome.changed,
+    invoicePatched: outcome.invoicePatch !== undefined,
+    settings,
+    registry,
+  })
 }
 
 /** A whole batch the carrier did not answer for (outage, rate limit, auth): each shipment records it. */

@@ -40,7 +40,7 @@ interface ErrorBody {
   message?: unknown
 }
 
-async function request<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+export async function request<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(`${API_BASE}${path}`, {

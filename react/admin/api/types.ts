@@ -107,6 +107,8 @@ export interface Overview {
     byState: Record<ShipmentState, number>
   }
   attention: AttentionCounts
+  /** Shipments by the outcome of their customer emails. */
+  emails: { sent: number; suppressed: number; failed: number }
   carriers: CarrierHealth[]
   lastSweep: SweepSummary | null
   sweepHealth: SweepHealth

@@ -9,6 +9,7 @@ import { useApi } from '../api/useApi'
 import { describeError } from '../i18n/describeError'
 import { statusLabel } from '../i18n/labels'
 import { commonMessages, detailMessages as m, pageMessages } from '../i18n/messages'
+import { EmailAudit } from '../emails/EmailAudit'
 import { Loader } from '../shared/Loader'
 import { useStoreClock } from '../shared/StoreContext'
 import { useToast } from '../shared/useToast'
@@ -154,6 +155,7 @@ export function ShipmentDetailModal({
               <SectionTitle>{intl.formatMessage(m.sectionTimeline)}</SectionTitle>
               <div className="t-mini c-muted-1 mb2">{intl.formatMessage(pageMessages.timeZoneNote, { timeZone })}</div>
               <EventTimeline events={data.events ?? []} dropped={data.droppedEvents ?? 0} />
+              <EmailAudit shipmentId={shipmentId} />
             </>
           )}
         </Loader>

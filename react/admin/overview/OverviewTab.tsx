@@ -2,6 +2,7 @@ import React from 'react'
 
 import type { Charts as ChartsData, Overview, ShipmentFilters } from '../api/types'
 import type { ApiState } from '../api/useApi'
+import { EmailPreviews } from '../emails/EmailPreviews'
 import { Loader } from '../shared/Loader'
 import { AttentionCards } from './AttentionCards'
 import { CarrierHealth } from './CarrierHealth'
@@ -40,6 +41,7 @@ export function OverviewTab({
             <Charts state={charts} />
             <LastSweep sweep={data.lastSweep} health={data.sweepHealth} />
             <CarrierHealth carriers={data.carriers} />
+            <EmailPreviews counts={data.emails ?? { sent: 0, suppressed: 0, failed: 0 }} />
           </div>
         )
       }}
