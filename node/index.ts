@@ -8,7 +8,7 @@ import { checkBatch, parseBatchEvent } from './events/checkBatch'
 import { reconcile } from './events/reconcile'
 import { eventErrorBoundary } from './events/errorBoundary'
 import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
-import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
+import { actOnIncident, refreshNow, setCarrier, setStatus } from './routes/admin/actions'
 import { charts, overview } from './routes/admin/overview'
 import { refuseCrossSite } from './routes/admin/refuseCrossSite'
 import { requireAdmin } from './routes/admin/requireAdmin'
@@ -37,5 +37,6 @@ export default new Service<Clients, State, ParamsContext>({
     adminShipment: method({ GET: [routeErrorBoundary, requireAdmin, shipmentById] }),
     adminShipmentCarrier: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setCarrier] }),
     adminShipmentStatus: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setStatus] }),
+    adminShipmentIncidents: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, actOnIncident] }),
   },
 })

@@ -1,3 +1,4 @@
+import { ACK_FIELDS } from '../tracking/incidents'
 import type { ShipmentRecord } from '../tracking/shipment'
 
 /** Master Data v2 entity holding one document per package. */
@@ -48,6 +49,16 @@ const properties: Record<keyof ShipmentRecord, object> = {
   lastOmsWriteAt: string,
   lastManualActionBy: string,
   carrierSetBy: string,
+  adminLog: { type: 'array' },
+  ackOverdue: string,
+  ackStuck: string,
+  ackAttempt: string,
+  ackException: string,
+  ackReturned: string,
+  ackFailing: string,
+  ackExpired: string,
+  ackAwaiting: string,
+  ackUnresolved: string,
 }
 
 export const SHIPMENT_FIELDS = Object.keys(properties) as Array<keyof ShipmentRecord>
@@ -73,6 +84,8 @@ export const INDEXED_FIELDS: Array<keyof ShipmentRecord> = [
   // Admin per-carrier health: checks and failures in the last day, latest success and error.
   'lastCheckedAt',
   'lastErrorAt',
+  // Incident queues: open = problem AND (ack is null OR ack < now).
+  ...Object.values(ACK_FIELDS),
 ]
 
 export const shipmentSchema = {

@@ -1,4 +1,5 @@
 import type { CarrierCode, TrackingEvent } from '../carriers/types'
+import type { AdminLogEntry } from './adminLog'
 import type { Substatus, TrackingStatus } from './status'
 
 /**
@@ -67,6 +68,21 @@ export interface ShipmentRecord {
   lastManualActionBy: string | null
   /** Admin who set the carrier by hand; re-reading the order then never overrides it. */
   carrierSetBy: string | null
+  /** What admins did and wrote (internal notes, incident reasons); absent on records nobody touched. */
+  adminLog?: AdminLogEntry[]
+  /*
+   * Incidents dealt with (tracking/incidents.ts): silenced until this instant (resolved: far
+   * future), cleared when the incident ends by itself. Absent or null: open while the problem lasts.
+   */
+  ackOverdue?: string | null
+  ackStuck?: string | null
+  ackAttempt?: string | null
+  ackException?: string | null
+  ackReturned?: string | null
+  ackFailing?: string | null
+  ackExpired?: string | null
+  ackAwaiting?: string | null
+  ackUnresolved?: string | null
 }
 
 export type ShipmentPatch = Partial<Omit<ShipmentRecord, 'id'>>

@@ -18,7 +18,8 @@ import type { SweepHealth } from '../sweepSchedule'
 import { ensureSweepScheduled } from '../sweepSchedule'
 import type { Redact } from './secrets'
 import { secretRedactor } from './secrets'
-import { and, attentionWhere, neverPickedUpWhere } from './shipmentQuery'
+import type { AttentionView } from './shipmentQuery'
+import { and, attentionWhere } from './shipmentQuery'
 import { atOrAfter } from '../../registry/whereBounds'
 
 /** Carrier health looks at the checks of the last day. */
@@ -37,16 +38,8 @@ export interface Overview {
     carriersConfigured: CarrierCode[]
   }
   totals: { all: number; byStatus: Record<TrackingStatus, number>; byState: Record<ShipmentState, number> }
-  attention: {
-    overdue: number
-    stuck: number
-    neverPickedUp: number
-    exceptions: number
-    expired: number
-    awaitingTracking: number
-    unresolvedCarrier: number
-    failing: number
-  }
+  /** Open incidents per queue (resolved and snoozed ones left out); neverPickedUp is part of stuck. */
+  attention: Record<AttentionKey, number>
   carriers: CarrierHealth[]
   lastSweep: SweepStatus | null
   /** Is the scheduler calling the sweep? Warns when it never was, or no run came for two intervals. */
@@ -113,21 +106,24 @@ async function countTotals(registry: ShipmentRegistry): Promise<Overview['totals
   return { all, byStatus, byState }
 }
 
+/** Counter key → the queue (view) it counts. */
+export const ATTENTION_VIEWS = {
+  overdue: 'overdue',
+  stuck: 'stuck',
+  neverPickedUp: 'neverPickedUp',
+  failedAttempts: 'attempts',
+  exceptions: 'exceptions',
+  returned: 'returned',
+  failing: 'failing',
+  expired: 'expired',
+  awaitingTracking: 'awaiting',
+  unresolvedCarrier: 'unresolved',
+} as const satisfies Record<string, AttentionView>
+export type AttentionKey = keyof typeof ATTENTION_VIEWS
+
 async function countAttention(registry: ShipmentRegistry, cutoffs: AttentionCutoffs): Promise<Overview['attention']> {
-  const [overdue, stuck, neverPickedUp, exceptions, expired, awaitingTracking, unresolvedCarrier, failing] =
-    await Promise.all(
-      [
-        attentionWhere.overdue(cutoffs),
-        attentionWhere.stuck(cutoffs),
-        neverPickedUpWhere(cutoffs),
-        attentionWhere.exceptions(cutoffs),
-        attentionWhere.expired(cutoffs),
-        attentionWhere.awaiting(cutoffs),
-        attentionWhere.unresolved(cutoffs),
-        attentionWhere.failing(cutoffs),
-      ].map((where) => registry.count(where))
-    )
-  return { overdue, stuck, neverPickedUp, exceptions, expired, awaitingTracking, unresolvedCarrier, failing }
+  const keys = Object.keys(ATTENTION_VIEWS) as AttentionKey[]
+  return countEach(keys, (key) => registry.count(attentionWhere[ATTENTION_VIEWS[key]](cutoffs)))
 }
 
 /**

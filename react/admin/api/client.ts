@@ -1,6 +1,7 @@
 import type {
   CarrierCode,
   Charts,
+  IncidentAckInput,
   Overview,
   RefreshResult,
   SetStatusInput,
@@ -107,6 +108,13 @@ export const adminApi = {
   setStatus: async (id: string, input: SetStatusInput): Promise<ShipmentDetail> =>
     (
       await request<{ shipment: ShipmentDetail }>(`/shipments/${encodeURIComponent(id)}/status`, {
+        method: 'POST',
+        body: input,
+      })
+    ).shipment,
+  actOnIncident: async (id: string, input: IncidentAckInput): Promise<ShipmentDetail> =>
+    (
+      await request<{ shipment: ShipmentDetail }>(`/shipments/${encodeURIComponent(id)}/incidents`, {
         method: 'POST',
         body: input,
       })

@@ -12,9 +12,11 @@ import { commonMessages, detailMessages as m, pageMessages } from '../i18n/messa
 import { Loader } from '../shared/Loader'
 import { useStoreClock } from '../shared/StoreContext'
 import { useToast } from '../shared/useToast'
+import { AdminLog } from './AdminLog'
 import { CorrectCarrierModal } from './CorrectCarrierModal'
 import { EventTimeline } from './EventTimeline'
 import { SectionTitle } from './Facts'
+import { IncidentsPanel } from './IncidentsPanel'
 import { SetStatusModal } from './SetStatusModal'
 import { ShipmentFacts } from './ShipmentFacts'
 
@@ -151,9 +153,11 @@ export function ShipmentDetailModal({
           {(data) => (
             <>
               <ShipmentFacts shipment={data} />
+              <IncidentsPanel shipment={data} onChanged={done} />
               <SectionTitle>{intl.formatMessage(m.sectionTimeline)}</SectionTitle>
               <div className="t-mini c-muted-1 mb2">{intl.formatMessage(pageMessages.timeZoneNote, { timeZone })}</div>
               <EventTimeline events={data.events ?? []} dropped={data.droppedEvents ?? 0} />
+              <AdminLog entries={data.adminLog ?? []} />
             </>
           )}
         </Loader>

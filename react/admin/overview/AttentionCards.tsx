@@ -9,7 +9,7 @@ import { ATTENTION_CARDS } from './attention'
 
 const COLOR = { danger: 'c-danger', warning: 'c-warning' } as const
 
-/** Eight counters, each a door to the shipments behind it. */
+/** One counter per queue of open incidents, each a door to the shipments behind it. */
 export function AttentionCards({
   attention,
   stuckAfterHours,
@@ -31,15 +31,18 @@ export function AttentionCards({
         {ATTENTION_CARDS.map((card) => {
           const count = attention[card.key] ?? 0
           return (
-            <div key={card.key} className="w-100 w-50-m w-25-l pa3">
+            <div key={card.key} className="w-50 w-50-m w-20-l pa3" data-part-of={card.partOf}>
               <div
                 role="button"
                 tabIndex={0}
-                className="pointer h-100 dim"
+                className={`pointer h-100 dim ${card.partOf ? 'bl bw2 b--muted-4' : ''}`}
                 data-testid={`attention-${card.key}`}
-                onClick={() => onOpen(card.filters)}
+                onClick={() => onOpen({ view: card.view })}
                 onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') onOpen(card.filters)
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault()
+                    onOpen({ view: card.view })
+                  }
                 }}
               >
                 <Card>
