@@ -54,6 +54,12 @@ const ROUTES: Array<{ name: string; method: 'GET' | 'POST'; path: string; body?:
   { name: 'refresh', method: 'POST', path: '/refresh-shipments', body: { ids: [ANY_ID] } },
   { name: 'correct carrier', method: 'POST', path: `/shipments/${ANY_ID}/carrier`, body: { carrier: 'ups' } },
   { name: 'set status', method: 'POST', path: `/shipments/${ANY_ID}/status`, body: { status: 'DELIVERED' } },
+  {
+    name: 'incident',
+    method: 'POST',
+    path: `/shipments/${ANY_ID}/incidents`,
+    body: { kind: 'stuck', action: 'resolve', reason: 'checked' },
+  },
 ]
 
 void describe('admin API through the real runtime', () => {
@@ -267,11 +273,13 @@ void describe('admin API through the real runtime', () => {
         overdue: 1,
         stuck: 2,
         neverPickedUp: 1,
+        failedAttempts: 0,
         exceptions: 1,
+        returned: 0,
+        failing: 0,
         expired: 0,
         awaitingTracking: 1,
         unresolvedCarrier: 1,
-        failing: 0,
       })
       const correios = overview.carriers.find((c) => c.carrier === 'correios')
       assert.deepEqual(
@@ -530,7 +538,8 @@ void describe('admin API through the real runtime', () => {
       const mark = stack.platform.journal.lastSeq()
       const response = await api<{ shipment: ShipmentDetail }>('POST', `/shipments/${target.id}/status`, {
         status: 'ATTEMPT_FAIL',
-        note: 'Customer asked to redeliver on Monday',
+        customerMessage: 'We will redeliver on Monday',
+        internalNote: 'Customer asked to redeliver on Monday; was upset',
       })
       assert.equal(response.status, 200, JSON.stringify(response.body))
       assert.deepEqual(
@@ -540,7 +549,18 @@ void describe('admin API through the real runtime', () => {
       const put = orderWrites(stack, target.orderId, mark).find((w) => w.method === 'PUT')
       const body = put?.body as { isDelivered: boolean; events: Array<{ description: string }> } | undefined
       assert.equal(body?.isDelivered, false)
-      assert.equal(body?.events.at(-1)?.description, 'Customer asked to redeliver on Monday')
+      assert.equal(body?.events.at(-1)?.description, 'We will redeliver on Monday')
+      assert.ok(!JSON.stringify(put?.body).includes('upset'), 'the internal note never reaches the order')
+      const log = response.body.shipment.adminLog?.at(-1)
+      assert.deepEqual(log && log.action === 'set_status' ? [log.by, log.note] : [], [
+        DEMO_ADMIN_EMAIL,
+        'Customer asked to redeliver on Monday; was upset',
+      ])
+      const oldField = await api<{ error: string }>('POST', `/shipments/${target.id}/status`, {
+        status: 'IN_TRANSIT',
+        note: 'which one?',
+      })
+      assert.deepEqual([oldField.status, oldField.body.error], [400, 'invalid_status'])
 
       for (const status of ['EXPIRED', 'UNKNOWN']) {
         const refused = await api<{ error: string }>('POST', `/shipments/${target.id}/status`, { status })
