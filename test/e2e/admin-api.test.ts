@@ -387,10 +387,10 @@ void describe('admin API through the real runtime', () => {
       }
     })
 
-    void it('charts: 30 days by invoice day and on-time rate per carrier', async () => {
+    void it('charts: 30 days by invoice day, honest on-time rate and delivery times per carrier', async () => {
       const response = await api<Charts>('GET', '/charts')
       assert.equal(response.status, 200)
-      const { days, onTime } = response.body
+      const { days, onTime, deliveryTimes } = response.body
       assert.equal(days.length, 30)
       assert.deepEqual([days[0].date, days[29].date], ['2026-10-08', '2026-11-06'])
       assert.deepEqual(days.find((d) => d.date === '2026-11-02')?.byStatus, {
@@ -401,10 +401,20 @@ void describe('admin API through the real runtime', () => {
         EXCEPTION: 1,
       })
       assert.ok(days.filter((d) => d.date !== '2026-11-02').every((d) => Object.keys(d.byStatus).length === 0))
+      // The late Correios parcel still on its way counts against the rate: 1 on time of 2 judged.
       assert.deepEqual(onTime, [
-        { carrier: 'correios', displayName: 'Correios', delivered: 1, onTime: 1, rate: 1 },
-        { carrier: 'ups', displayName: 'UPS', delivered: 1, onTime: 1, rate: 1 },
+        { carrier: 'correios', displayName: 'Correios', delivered: 1, onTime: 1, overdue: 1, expired: 0, rate: 0.5 },
+        { carrier: 'ups', displayName: 'UPS', delivered: 1, onTime: 1, overdue: 0, expired: 0, rate: 1 },
       ])
+      for (const times of deliveryTimes) {
+        assert.equal(times.count, 1, times.carrier)
+        assert.equal(times.sampled, false)
+        assert.ok((times.averageDays ?? 0) > 0 && times.averageDays === times.p90Days, JSON.stringify(times))
+      }
+      const correiosDelivered = await detail('delivered')
+      const took =
+        (Date.parse(correiosDelivered.deliveredAt ?? '') - Date.parse(correiosDelivered.invoicedAt)) / 86_400_000
+      assert.equal(deliveryTimes[0].averageDays, Math.round(took * 10) / 10)
     })
   })
 
