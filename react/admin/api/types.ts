@@ -157,17 +157,32 @@ export interface ChartDay {
   byStatus: Partial<Record<TrackingStatus, number>>
 }
 
+/** node/services/admin/carrierMetrics.ts */
 export interface CarrierOnTime {
   carrier: string
   displayName: string
+  /** Delivered with a promised date. */
   delivered: number
   onTime: number
+  overdue: number
+  expired: number
+  /** onTime / (delivered + overdue + expired) */
   rate: number | null
+}
+
+export interface CarrierDeliveryTimes {
+  carrier: string
+  displayName: string
+  count: number
+  averageDays: number | null
+  p90Days: number | null
+  sampled: boolean
 }
 
 export interface Charts {
   days: ChartDay[]
   onTime: CarrierOnTime[]
+  deliveryTimes: CarrierDeliveryTimes[]
 }
 
 export interface ShipmentSummary {

@@ -119,6 +119,14 @@ export const chartMessages = defineMessages({
   onTimeSubtitle: { id: 'admin/order-tracking.charts.onTime.subtitle' },
   onTimeRow: { id: 'admin/order-tracking.charts.onTime.row' },
   onTimeNoData: { id: 'admin/order-tracking.charts.onTime.noData' },
+  statusBar: { id: 'admin/order-tracking.charts.status.bar' },
+  statusPart: { id: 'admin/order-tracking.charts.status.part' },
+  timesTitle: { id: 'admin/order-tracking.charts.times.title' },
+  timesSubtitle: { id: 'admin/order-tracking.charts.times.subtitle' },
+  timesRow: { id: 'admin/order-tracking.charts.times.row' },
+  timesSampled: { id: 'admin/order-tracking.charts.times.sampled' },
+  timesAverage: { id: 'admin/order-tracking.charts.times.average' },
+  timesP90: { id: 'admin/order-tracking.charts.times.p90' },
   empty: { id: 'admin/order-tracking.charts.empty' },
 })
 
