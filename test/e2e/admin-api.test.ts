@@ -293,6 +293,8 @@ void describe('admin API through the real runtime', () => {
           errors: 0,
           errorRate: 0,
           lastError: null,
+          tracked: 2,
+          staleness: 'ok',
         }
       )
       assert.equal(overview.carriers.find((c) => c.carrier === 'ups')?.checked, 2)

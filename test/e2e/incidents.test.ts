@@ -22,6 +22,7 @@ const BASE = '/_v/private/order-tracking/admin'
 const HEADERS = { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}`, 'x-order-tracking-admin': '1' }
 const HOUR = 3600_000
 const SP = { city: 'SAO PAULO', state: 'SP' }
+const CORREIOS = 'api.correios.com.br'
 
 void describe('incidents: queues that can be worked off', () => {
   let stack: Stack & { clock: SimClock }
@@ -167,5 +168,23 @@ void describe('incidents: queues that can be worked off', () => {
       !(await queue('stuck')).includes(ids.silent.id),
       'the resolved stuck parcel has not moved: still resolved'
     )
+  })
+
+  void it('carrier health turns to warning, then error, when no check succeeds for one, then two intervals', async () => {
+    const health = async (): Promise<string | undefined> =>
+      (await api<Overview>('GET', '/overview')).body.carriers.find((c) => c.carrier === 'correios')?.staleness
+    // Every Correios call fails from now on (a silent outage).
+    await call(stack, 'POST', '/_emulator/faults', { host: CORREIOS, status: 503, times: 1000 })
+    try {
+      assert.equal(await health(), 'ok', 'the last sweep succeeded')
+      stack.clock.advance(7 * HOUR)
+      assert.equal(await runSweep(stack), 200)
+      assert.equal(await health(), 'warning', 'no success for more than one 6-hour interval')
+      stack.clock.advance(6 * HOUR)
+      assert.equal(await runSweep(stack), 200)
+      assert.equal(await health(), 'error', 'and for more than two')
+    } finally {
+      await call(stack, 'DELETE', '/_emulator/faults')
+    }
   })
 })

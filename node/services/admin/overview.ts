@@ -18,6 +18,8 @@ import type { SweepHealth } from '../sweepSchedule'
 import { ensureSweepScheduled } from '../sweepSchedule'
 import type { Redact } from './secrets'
 import { secretRedactor } from './secrets'
+import type { Staleness } from './staleness'
+import { carrierStaleness } from './staleness'
 import type { AttentionView } from './shipmentQuery'
 import { and, attentionWhere } from './shipmentQuery'
 import { atOrAfter } from '../../registry/whereBounds'
@@ -58,6 +60,10 @@ export interface CarrierHealth {
   errors: number
   errorRate: number
   lastError: string | null
+  /** Shipments of this carrier still being followed (state active). */
+  tracked: number
+  /** No successful check for one polling interval: warning; for two: error. */
+  staleness: Staleness
 }
 
 /**
@@ -140,7 +146,7 @@ async function carrierHealth(
 ): Promise<CarrierHealth> {
   const since = new Date(now - HEALTH_WINDOW_HOURS * 3600_000).toISOString()
   const ofCarrier = `carrier=${quote(carrier)}`
-  const [recent, errors, lastError] = await Promise.all([
+  const [recent, errors, lastError, tracked] = await Promise.all([
     registry.search({
       where: and([ofCarrier, atOrAfter('lastCheckedAt', since)]),
       sort: 'lastCheckedAt DESC',
@@ -156,16 +162,26 @@ async function carrierHealth(
       pageSize: 1,
       fields: ['lastErrorAt', 'lastErrorReason', 'lastErrorMessage'],
     }),
+    registry.count(and([ofCarrier, 'state="active"'])),
   ])
   const checked = recent.total
   const failed = lastError.items[0]
+  const active = settings[carrier] !== undefined
+  const lastSuccessAt =
+    recent.items.find((r) => r.consecutiveErrors === 0)?.lastCheckedAt ?? (await lastSuccessBefore(registry, ofCarrier))
   return {
     carrier,
     displayName: CARRIER_ADAPTERS[carrier].displayName,
-    active: settings[carrier] !== undefined,
-    lastSuccessAt:
-      recent.items.find((r) => r.consecutiveErrors === 0)?.lastCheckedAt ??
-      (await lastSuccessBefore(registry, ofCarrier)),
+    active,
+    lastSuccessAt,
+    tracked,
+    staleness: carrierStaleness({
+      now,
+      active,
+      tracked,
+      lastSuccessAt,
+      pollingIntervalHours: settings.pollingIntervalHours,
+    }),
     checked,
     errors,
     // Re-reading orders of waiting shipments can fail without a carrier check: never above 1.

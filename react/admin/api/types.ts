@@ -112,6 +112,10 @@ export interface CarrierHealth {
   /** 0..1 */
   errorRate: number
   lastError: string | null
+  /** Shipments of this carrier still followed. */
+  tracked: number
+  /** No successful check for one polling interval: warning; two: error. */
+  staleness: 'ok' | 'warning' | 'error'
 }
 
 export interface SweepSummary {

@@ -72,6 +72,8 @@ export const overviewMessages = defineMessages({
 
 export const carrierMessages = defineMessages({
   title: { id: 'admin/order-tracking.carriers.title' },
+  staleWarning: { id: 'admin/order-tracking.carriers.staleWarning' },
+  staleError: { id: 'admin/order-tracking.carriers.staleError' },
   subtitle: { id: 'admin/order-tracking.carriers.subtitle' },
   columnCarrier: { id: 'admin/order-tracking.carriers.column.carrier' },
   columnConnection: { id: 'admin/order-tracking.carriers.column.connection' },

@@ -39,7 +39,7 @@ export function OverviewTab({
             <StatusBreakdown totals={data.totals} onOpen={onOpen} />
             <Charts state={charts} />
             <LastSweep sweep={data.lastSweep} health={data.sweepHealth} />
-            <CarrierHealth carriers={data.carriers} />
+            <CarrierHealth carriers={data.carriers} pollingIntervalHours={data.settings.pollingIntervalHours} />
           </div>
         )
       }}
