@@ -596,12 +596,30 @@ void describe('admin API through the real runtime', () => {
       assert.equal(response.headers.get('x-export-truncated'), 'false')
       const text = (await response.text()).replace(/^\uFEFF/, '')
       const lines = text.trimEnd().split('\r\n')
-      assert.ok(lines[0].startsWith('id,orderId,invoiceNumber,trackingNumber,carrier,'))
+      assert.ok(lines[0].startsWith('Shipment ID,Order,Invoice,Tracking number,Carrier,'), lines[0])
+      assert.match(lines[0], /Invoiced at \(UTC\)/)
+      assert.ok(lines[0].endsWith(',Tracking page,Order in the VTEX admin'))
       const rows = lines.slice(1)
       // delivered, stuckLate, exception, awaiting (courier mapped) and refreshMe.
       assert.equal(rows.length, 5, text)
-      assert.ok(rows.every((row) => row.includes(',correios,')))
-      assert.ok(rows.some((row) => row.startsWith(`${seeded.stuckLate.id},${seeded.stuckLate.orderId},`)))
+      assert.ok(rows.every((row) => row.includes(',Correios,')))
+      const late = rows.find((row) => row.startsWith(`${seeded.stuckLate.id},${seeded.stuckLate.orderId},`))
+      assert.ok(late?.endsWith(`,https://acme.myvtex.com/admin/orders/${seeded.stuckLate.orderId}`), late)
+      assert.ok(late?.includes(',https://rastreamento.correios.com.br/'), 'the tracking page')
+      assert.match(late ?? '', /,2026-11-02 12:00,/, 'invoice time as a plain local time')
+
+      // In Portuguese, in the store's zone, separated by semicolons: labels, not status codes.
+      const pt = await raw(`/shipments.csv?carrier=correios&locale=pt&tz=America%2FSao_Paulo`)
+      const ptLines = (await pt.text())
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n')
+      assert.ok(ptLines[0].startsWith('ID do envio;Pedido;Nota fiscal;Código de rastreio;Transportadora;'), ptLines[0])
+      const ptLate = ptLines.find((row) => row.startsWith(`${seeded.stuckLate.id};`)) ?? ''
+      assert.match(ptLate, /;2026-11-02 09:00;/, 'invoiced at noon UTC = 09:00 in São Paulo')
+      assert.ok(!/;(PENDING|INFO_RECEIVED|IN_TRANSIT|EXCEPTION|DELIVERED);/.test(ptLines.join('\n')), 'no status codes')
+      const comma = await raw('/shipments.csv?carrier=correios&locale=es&sep=comma')
+      assert.match((await comma.text()).split('\r\n')[0], /^\uFEFF?ID del envío,Pedido,Factura,/)
 
       const refused = await api<{ error: string }>('GET', '/shipments.csv?status=LOST')
       assert.deepEqual([refused.status, refused.body.error], [400, 'invalid_filter'])

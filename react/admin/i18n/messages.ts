@@ -161,6 +161,9 @@ export const viewMessages = defineMessages({
 export const shipmentMessages = defineMessages({
   total: { id: 'admin/order-tracking.shipments.total' },
   exportCsv: { id: 'admin/order-tracking.shipments.exportCsv' },
+  csvSeparator: { id: 'admin/order-tracking.shipments.csvSeparator' },
+  csvComma: { id: 'admin/order-tracking.shipments.csvComma' },
+  csvSemicolon: { id: 'admin/order-tracking.shipments.csvSemicolon' },
   refreshSelected: { id: 'admin/order-tracking.shipments.refreshSelected' },
   selected: { id: 'admin/order-tracking.shipments.selected' },
   moreActions: { id: 'admin/order-tracking.shipments.moreActions' },
