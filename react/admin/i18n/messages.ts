@@ -188,6 +188,10 @@ export const shipmentMessages = defineMessages({
   refreshed: { id: 'admin/order-tracking.shipments.toast.refreshed' },
   refreshedWithErrors: { id: 'admin/order-tracking.shipments.toast.refreshedWithErrors' },
   tooMany: { id: 'admin/order-tracking.shipments.toast.tooMany' },
+  open: { id: 'admin/order-tracking.shipments.open' },
+  previous: { id: 'admin/order-tracking.shipments.previous' },
+  next: { id: 'admin/order-tracking.shipments.next' },
+  range: { id: 'admin/order-tracking.shipments.range' },
 })
 
 export const detailMessages = defineMessages({

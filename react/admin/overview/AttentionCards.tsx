@@ -5,6 +5,7 @@ import { Card, PageBlock } from 'vtex.styleguide'
 import type { AttentionCounts, ShipmentFilters } from '../api/types'
 import { attentionMessages } from '../i18n/messages'
 import { useFormat } from '../shared/useFormat'
+import { useNarrow } from '../shared/useNarrow'
 import { ATTENTION_CARDS } from './attention'
 
 const COLOR = { danger: 'c-danger', warning: 'c-warning' } as const
@@ -22,6 +23,8 @@ export function AttentionCards({
   const intl = useIntl()
   const format = useFormat()
   const allClear = ATTENTION_CARDS.every((card) => !attention[card.key])
+  // Phones: two compact counters a row, the help in small print.
+  const compact = useNarrow()
   return (
     <PageBlock
       title={intl.formatMessage(attentionMessages.title)}
@@ -31,7 +34,7 @@ export function AttentionCards({
         {ATTENTION_CARDS.map((card) => {
           const count = attention[card.key] ?? 0
           return (
-            <div key={card.key} className="w-50 w-50-m w-20-l pa3" data-part-of={card.partOf}>
+            <div key={card.key} className={`w-50 w-50-m w-20-l ${compact ? 'pa2' : 'pa3'}`} data-part-of={card.partOf}>
               <div
                 role="button"
                 tabIndex={0}
@@ -46,11 +49,17 @@ export function AttentionCards({
                 }}
               >
                 <Card>
-                  <div className={`t-heading-2 fw6 ${count > 0 ? COLOR[card.severity] : 'c-muted-3'}`}>
+                  <div
+                    className={`${compact ? 't-heading-4' : 't-heading-2'} fw6 ${count > 0 ? COLOR[card.severity] : 'c-muted-3'}`}
+                    data-testid="attention-count"
+                  >
                     {format.number(count)}
                   </div>
                   <div className="t-body fw5 c-on-base mt2">{intl.formatMessage(card.label)}</div>
-                  <div className="t-small c-muted-1 mt1 lh-copy" style={{ minHeight: '2.6rem' }}>
+                  <div
+                    className={`${compact ? 't-mini' : 't-small'} c-muted-1 mt1 lh-copy`}
+                    style={{ minHeight: compact ? undefined : '2.6rem' }}
+                  >
                     {intl.formatMessage(card.help, { hours: stuckAfterHours })}
                   </div>
                 </Card>
