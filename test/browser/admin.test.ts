@@ -141,7 +141,7 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     assert.match(health, /Correios/)
     assert.match(health, /UPS/)
     // Stacked bars per invoice day: every registered shipment is in one bar, split by status group.
-    await page.waitForSelector('[data-testid="status-chart"] [data-testid="status-bar"]')
+    await page.waitForSelector('[data-testid="status-chart"] [data-testid="status-bar"]', { state: 'attached' })
     const barTotals = await page
       .locator('[data-testid="status-bar"]')
       .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-total'))))

@@ -7,6 +7,7 @@ import type { ShipmentDetail, TrackingStatus } from '../api/types'
 import { describeError } from '../i18n/describeError'
 import { statusLabel } from '../i18n/labels'
 import { commonMessages, statusModalMessages as m } from '../i18n/messages'
+import { DialogSemantics } from '../shared/DialogSemantics'
 import { StatusTag } from '../shared/StatusTag'
 import { useStoreClock } from '../shared/StoreContext'
 import { wallTimeInZone, zonedWallTimeToIso } from '../shared/time'
@@ -29,7 +30,7 @@ function OrderEventPreview({ status, message }: { status: TrackingStatus; messag
         <span className="t-body c-on-base" data-testid="order-preview-text">
           {message || standardEventText(status)}
         </span>
-        {!message && <span className="t-mini c-muted-2 ml2">{intl.formatMessage(m.previewDefault)}</span>}
+        {!message && <span className="t-mini c-muted-1 ml2">{intl.formatMessage(m.previewDefault)}</span>}
       </div>
     </section>
   )
@@ -131,6 +132,7 @@ export function SetStatusModal({
         </div>
       }
     >
+      <DialogSemantics label={intl.formatMessage(preset === 'DELIVERED' ? m.titleDelivered : m.title)} />
       <div data-testid="status-modal">
         <p className="t-body c-on-base lh-copy mt0">{intl.formatMessage(m.body, { orderId: shipment.orderId })}</p>
         {error && (

@@ -9,6 +9,7 @@ import { useApi } from '../api/useApi'
 import { describeError } from '../i18n/describeError'
 import { statusLabel } from '../i18n/labels'
 import { commonMessages, detailMessages as m, pageMessages } from '../i18n/messages'
+import { DialogSemantics } from '../shared/DialogSemantics'
 import { Loader } from '../shared/Loader'
 import { useStoreClock } from '../shared/StoreContext'
 import { useToast } from '../shared/useToast'
@@ -149,6 +150,7 @@ export function ShipmentDetailModal({
           </div>
         }
       >
+        <DialogSemantics label={title} />
         <Loader state={detail}>
           {(data) => (
             <>

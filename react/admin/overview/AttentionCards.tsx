@@ -30,7 +30,7 @@ export function AttentionCards({
       title={intl.formatMessage(attentionMessages.title)}
       subtitle={intl.formatMessage(allClear ? attentionMessages.allClear : attentionMessages.subtitle)}
     >
-      <div className="flex flex-wrap nl3 nr3 nb3">
+      <div className={`flex flex-wrap ${compact ? 'nl2 nr2' : 'nl3 nr3'} nb3`}>
         {ATTENTION_CARDS.map((card) => {
           const count = attention[card.key] ?? 0
           return (

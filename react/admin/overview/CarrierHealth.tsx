@@ -5,6 +5,7 @@ import { EmptyState, PageBlock, Table, Tag } from 'vtex.styleguide'
 import type { CarrierHealth as Health } from '../api/types'
 import { carrierMessages as m } from '../i18n/messages'
 import { useFormat } from '../shared/useFormat'
+import { DANGER_TEXT, WARNING_TEXT } from '../shared/textColors'
 
 /** Error rate at or above which a carrier integration is shown as failing / degraded. */
 const FAILING_RATE = 0.5
@@ -90,10 +91,13 @@ export function CarrierHealth({
                     rowData.lastSuccessAt ? (
                       <span
                         title={format.dateTime(rowData.lastSuccessAt)}
-                        className={
+                        className={rowData.staleness === 'ok' ? '' : 'fw5'}
+                        style={
                           rowData.staleness === 'ok'
-                            ? ''
-                            : `c-${rowData.staleness === 'error' ? 'danger' : 'warning'} fw5`
+                            ? undefined
+                            : rowData.staleness === 'error'
+                              ? DANGER_TEXT
+                              : WARNING_TEXT
                         }
                       >
                         {format.relative(rowData.lastSuccessAt)}
@@ -111,7 +115,7 @@ export function CarrierHealth({
                   title: intl.formatMessage(m.columnErrors),
                   width: 100,
                   cellRenderer: ({ rowData }) => (
-                    <span className={rowData.errors > 0 ? 'c-danger' : ''}>{format.number(rowData.errors)}</span>
+                    <span style={rowData.errors > 0 ? DANGER_TEXT : undefined}>{format.number(rowData.errors)}</span>
                   ),
                 },
                 errorRate: {

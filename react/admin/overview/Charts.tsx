@@ -7,6 +7,7 @@ import type { ApiState } from '../api/useApi'
 import { chartMessages as m } from '../i18n/messages'
 import { Loader } from '../shared/Loader'
 import { useFormat } from '../shared/useFormat'
+import { useNarrow } from '../shared/useNarrow'
 import { DeliveryTimes } from './DeliveryTimes'
 import { StatusBars } from './StatusBars'
 import { STATUS_GROUPS, groupDays } from './chartData'
@@ -73,19 +74,22 @@ function OnTimeChart({ data }: { data: ChartsData }) {
 /** Shipments per invoice day by status, each carrier's on-time rate, and its delivery times. */
 export function Charts({ state }: { state: ApiState<ChartsData> }) {
   const intl = useIntl()
+  // Gutters from negative margins would stick out of a phone screen.
+  const narrow = useNarrow()
+  const gutter = narrow ? '' : 'ph3'
   return (
-    <div className="flex flex-wrap nl3 nr3">
-      <div className="w-100 ph3">
+    <div className={`flex flex-wrap ${narrow ? '' : 'nl3 nr3'}`}>
+      <div className={`w-100 ${gutter}`}>
         <PageBlock title={intl.formatMessage(m.statusTitle)} subtitle={intl.formatMessage(m.statusSubtitle)}>
           <Loader state={state}>{(data) => <StatusChart data={data} />}</Loader>
         </PageBlock>
       </div>
-      <div className="w-100 w-50-l ph3">
+      <div className={`w-100 w-50-l ${gutter}`}>
         <PageBlock title={intl.formatMessage(m.onTimeTitle)} subtitle={intl.formatMessage(m.onTimeSubtitle)}>
           <Loader state={state}>{(data) => <OnTimeChart data={data} />}</Loader>
         </PageBlock>
       </div>
-      <div className="w-100 w-50-l ph3">
+      <div className={`w-100 w-50-l ${gutter}`}>
         <PageBlock title={intl.formatMessage(m.timesTitle)} subtitle={intl.formatMessage(m.timesSubtitle)}>
           <Loader state={state}>{(data) => <DeliveryTimes carriers={data.deliveryTimes ?? []} />}</Loader>
         </PageBlock>

@@ -9,6 +9,7 @@ import { StatusTag } from '../shared/StatusTag'
 import { useFormat } from '../shared/useFormat'
 import { Flags } from './columns'
 import { OpenShipmentButton } from './OpenShipmentButton'
+import { DANGER_TEXT } from '../shared/textColors'
 
 function ShipmentCard({ shipment, onOpen }: { shipment: ShipmentSummary; onOpen: (id: string) => void }) {
   const intl = useIntl()
@@ -34,7 +35,7 @@ function ShipmentCard({ shipment, onOpen }: { shipment: ShipmentSummary; onOpen:
         <span>
           <OrderLink orderId={shipment.orderId} href={shipment.orderAdminUrl} />
         </span>
-        <span className={shipment.overdue ? 'c-danger' : ''}>
+        <span style={shipment.overdue ? DANGER_TEXT : undefined}>
           <span className="mr1">{intl.formatMessage(m.columnPromised)}</span>
           <span>{format.dateShort(shipment.promisedDelivery)}</span>
         </span>

@@ -10,6 +10,7 @@ import { OrderLink } from '../shared/OrderLink'
 import { StatusTag } from '../shared/StatusTag'
 import type { Formatters } from '../shared/useFormat'
 import { OpenShipmentButton } from './OpenShipmentButton'
+import { DANGER_TEXT } from '../shared/textColors'
 
 /** Overdue, stuck and failing checks, as tags beside the status. */
 export function Flags({ shipment, intl }: { shipment: ShipmentSummary; intl: IntlShape }) {
@@ -107,7 +108,8 @@ export function shipmentColumns(
       sortable: true,
       cellRenderer: ({ rowData }) => (
         <span
-          className={`t-small ${rowData.overdue ? 'c-danger fw5' : ''}`}
+          className={`t-small ${rowData.overdue ? 'fw5' : ''}`}
+          style={rowData.overdue ? DANGER_TEXT : undefined}
           title={format.date(rowData.promisedDelivery)}
         >
           {format.dateShort(rowData.promisedDelivery)}
