@@ -48,6 +48,11 @@ const STYLEGUIDE_INTERNALS: Array<{ rule: string; html: RegExp }> = [
   { rule: 'color-contrast', html: /^<span class="w-100">[^<]*<\/span>$/ },
   { rule: 'color-contrast', html: /vtex-tab__button--inactive/ },
   { rule: 'aria-required-children', html: /ReactVirtualized__Grid__innerScrollContainer/ },
+  // ...and its grid scrolls sideways on a phone without being focusable itself.
+  {
+    rule: 'scrollable-region-focusable',
+    html: /^<div aria-label="grid" aria-readonly="true" class="ReactVirtualized__Grid"/,
+  },
   // Table v1's bulk-action bar: its close button is an icon without a label.
   // Table v1's pagination arrows: icon-only buttons without a label.
   { rule: 'button-name', html: /^<button [^>]*class="vtex-button [^"]*min-h-small t-action--small icon-button / },

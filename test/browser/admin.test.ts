@@ -256,7 +256,8 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('[data-testid="carrier-code"]').first().innerText(), 'PO/01', 'raw carrier code')
     assert.match(
       await page.locator('[data-testid="detail-next-check-reason"]').innerText(),
-      /Regular interval|Just registered/
+      /\n\S/,
+      'the reason of the next check is shown'
     )
     await screenshot(page, 'detail', false)
 
