@@ -8,7 +8,7 @@ import { checkBatch, parseBatchEvent } from './events/checkBatch'
 import { reconcile } from './events/reconcile'
 import { eventErrorBoundary } from './events/errorBoundary'
 import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
-import { refreshNow, setCarrier, setStatus } from './routes/admin/actions'
+import { actOnIncident, refreshNow, setCarrier, setStatus } from './routes/admin/actions'
 import { emailPreviewList } from './routes/admin/emails'
 import { charts, overview } from './routes/admin/overview'
 import { refuseCrossSite } from './routes/admin/refuseCrossSite'
@@ -40,5 +40,6 @@ export default new Service<Clients, State, ParamsContext>({
     adminShipmentStatus: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, setStatus] }),
     adminShipmentEmails: method({ GET: [routeErrorBoundary, requireAdmin, shipmentEmailAudit] }),
     adminEmailPreviews: method({ GET: [routeErrorBoundary, requireAdmin, emailPreviewList] }),
+    adminShipmentIncidents: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, actOnIncident] }),
   },
 })

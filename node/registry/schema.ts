@@ -1,3 +1,4 @@
+import { ACK_FIELDS } from '../tracking/incidents'
 import type { ShipmentRecord } from '../tracking/shipment'
 
 /** Master Data v2 entity holding one document per package. */
@@ -52,6 +53,16 @@ const properties: Record<keyof ShipmentRecord, object> = {
   emailsSent: integer,
   emailsSuppressed: integer,
   emailOutcome: string,
+  adminLog: { type: 'array' },
+  ackOverdue: string,
+  ackStuck: string,
+  ackAttempt: string,
+  ackException: string,
+  ackReturned: string,
+  ackFailing: string,
+  ackExpired: string,
+  ackAwaiting: string,
+  ackUnresolved: string,
 }
 
 export const SHIPMENT_FIELDS = Object.keys(properties) as Array<keyof ShipmentRecord>
@@ -79,6 +90,8 @@ export const INDEXED_FIELDS: Array<keyof ShipmentRecord> = [
   'lastErrorAt',
   // Admin overview: shipments whose customer emails failed, were sent, or were all suppressed.
   'emailOutcome',
+  // Incident queues: open = problem AND (ack is null OR ack < now).
+  ...Object.values(ACK_FIELDS),
 ]
 
 export const shipmentSchema = {

@@ -2,6 +2,7 @@ import type { TrackingResult } from './carrierResult'
 import { boundResult, boundText, MAX_MESSAGE } from './bounds'
 import type { InvoiceTrackingPatch, TrackingUpdate } from '../typings/orders'
 import { eventsHash } from './eventsHash'
+import { closedAcks } from './incidents'
 import { trackingUpdateFor } from './omsPayloads'
 import { deliveredOnTime } from './onTime'
 import type { ScheduleMode } from './schedulePolicy'
@@ -109,6 +110,8 @@ export function applyTrackingResult(
         ? { state: 'expired' as const, status: 'EXPIRED' as const, nextCheckAt: null, nextCheckReason: 'window_closed' }
         : { nextCheckAt: new Date(decision.at).toISOString(), nextCheckReason: decision.reason }),
   }
+  // The parcel moved, its status changed, the check succeeded: incidents dealt with for those end.
+  Object.assign(patch, closedAcks(record, patch))
   if (changed) {
     patch.lastWrittenHash = hash
     patch.lastOmsWriteAt = nowIso

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
 import type { TrackingEvent, TrackingResult } from './carrierResult'
+import type { AdminLogEntry } from './adminLog'
+import { appendAdminLog, MAX_ADMIN_LOG } from './adminLog'
 import { applyTrackingResult } from './applyResult'
 import {
   boundText,
@@ -89,6 +91,19 @@ void describe('bounded carrier data', () => {
       trackingNumberRaw: 'n'.repeat(100),
       trackingUrl: `https://a.example/${'€'.repeat(2000)}`,
       rejectedTrackingUrl: '€'.repeat(300),
+      // Every admin action at its caps (the customer message is an event description).
+      adminLog: Array.from({ length: MAX_ADMIN_LOG + 5 }).reduce<AdminLogEntry[]>(
+        (log) =>
+          appendAdminLog(log, {
+            action: 'set_status',
+            at: '2026-11-02T12:00:00.000Z',
+            by: `${'a'.repeat(240)}@example.com`,
+            status: 'DELIVERED',
+            note: nasty(2),
+            customerMessage: '€'.repeat(MAX_DESCRIPTION),
+          }),
+        []
+      ),
     }
     const size = bytes(worst)
     assert.ok(size < MAX_DOCUMENT_BYTES, `${size} bytes`)

@@ -1,4 +1,5 @@
 import type { CarrierCode, TrackingEvent } from './carrierResult'
+import type { AdminLogEntry } from './adminLog'
 import type { Substatus, TrackingStatus } from './status'
 
 /**
@@ -89,6 +90,21 @@ export interface ShipmentRecord {
   emailsSuppressed: number
   /** failed when any send failed or has an unknown outcome; else sent, suppressed, or null before any. */
   emailOutcome: EmailOutcome | null
+  /** What admins did and wrote (internal notes, incident reasons); absent on records nobody touched. */
+  adminLog?: AdminLogEntry[]
+  /*
+   * Incidents dealt with (tracking/incidents.ts): silenced until this instant (resolved: far
+   * future), cleared when the incident ends by itself. Absent or null: open while the problem lasts.
+   */
+  ackOverdue?: string | null
+  ackStuck?: string | null
+  ackAttempt?: string | null
+  ackException?: string | null
+  ackReturned?: string | null
+  ackFailing?: string | null
+  ackExpired?: string | null
+  ackAwaiting?: string | null
+  ackUnresolved?: string | null
 }
 
 export const EMAIL_OUTCOMES = ['sent', 'suppressed', 'failed'] as const

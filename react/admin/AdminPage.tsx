@@ -27,10 +27,10 @@ function Header({ overview, onReload }: { overview: Overview | undefined; onRelo
     <PageHeader
       title={intl.formatMessage(pageMessages.title)}
       subtitle={
-        <span data-testid="page-subtitle">
+        <span data-testid="page-subtitle" className="c-on-base">
           {intl.formatMessage(pageMessages.subtitle)}
           {overview && (
-            <span className="db t-small c-muted-1 mt2">
+            <span className="db t-small c-on-base mt2">
               {intl.formatMessage(pageMessages.updatedAt, { time: format.dateTime(overview.generatedAt) })}
             </span>
           )}

@@ -93,6 +93,7 @@ declare module 'vtex.styleguide' {
     name?: string
     min?: string
     max?: string
+    maxLength?: number
     disabled?: boolean
     readOnly?: boolean
     error?: boolean
@@ -126,6 +127,7 @@ declare module 'vtex.styleguide' {
     placeholder?: string
     helpText?: ReactNode
     rows?: number
+    maxLength?: number
     resize?: 'both' | 'horizontal' | 'none' | 'vertical'
     id?: string
     onChange?: (event: ChangeEvent<HTMLTextAreaElement>) => void

@@ -1,5 +1,9 @@
+/** Server files that write messages/ texts themselves (the CSV export), checked against the catalogs. */
+export const SERVER_MESSAGE_FILES = ['node/services/admin/csvLabels.ts']
+
 /**
- * The message ids an app folder uses (react/ sources and admin/navigation.json labels) and the ids
+ * The message ids an app folder uses (react/ sources, SERVER_MESSAGE_FILES and
+ * admin/navigation.json labels) and the ids
  * each locale lacks. Shared by the build check (on the uploaded copy) and
  * test/browser/messages.test.ts (on the repository), so both read ids the same way.
  */
@@ -39,7 +43,8 @@ export function navigationLabelIds(navigation: unknown): string[] {
 
 export function usedMessageIds(root: string): Set<string> {
   const used = new Set<string>()
-  for (const file of reactSources(root)) for (const id of readFileSync(file, 'utf8').match(ID) ?? []) used.add(id)
+  const files = [...reactSources(root), ...SERVER_MESSAGE_FILES.map((file) => path.join(root, file))]
+  for (const file of files) for (const id of readFileSync(file, 'utf8').match(ID) ?? []) used.add(id)
   const navigation = JSON.parse(readFileSync(path.join(root, 'admin', 'navigation.json'), 'utf8')) as unknown
   for (const id of navigationLabelIds(navigation)) used.add(id)
   return used

@@ -33,7 +33,18 @@ interface OverviewBody {
 }
 
 interface OrderBody {
-  packageAttachment: { packages: Array<{ trackingNumber: string; courierStatus?: { finished?: boolean } | null }> }
+  packageAttachment: {
+    packages: Array<{
+      trackingNumber: string
+      courierStatus?: { finished?: boolean; data?: Array<{ description: string }> } | null
+    }>
+  }
+}
+
+/** The tracking events the order shows its customer (the emulated Orders API's courierStatus). */
+async function orderEvents(orderId: string): Promise<string[]> {
+  const order = await control<OrderBody>(stack, 'GET', `/_emulator/orders/${encodeURIComponent(orderId)}`)
+  return (order.packageAttachment.packages[0].courierStatus?.data ?? []).map((event) => event.description)
 }
 
 let stack: Stack
@@ -120,7 +131,7 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     const { context, page } = await newPage()
     await page.waitForSelector('[data-testid="overview"]')
     for (const key of ['overdue', 'stuck', 'exceptions', 'awaitingTracking', 'unresolvedCarrier']) {
-      const shown = await page.locator(`[data-testid="attention-${key}"] .t-heading-2`).innerText()
+      const shown = await page.locator(`[data-testid="attention-${key}"] [data-testid="attention-count"]`).innerText()
       assert.equal(Number(shown), overview.attention[key], `${key} counter`)
       assert.ok(overview.attention[key] > 0, `the demo has ${key} shipments`)
     }
@@ -129,8 +140,29 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     const health = await page.locator('[data-testid="carrier-health"]').innerText()
     assert.match(health, /Correios/)
     assert.match(health, /UPS/)
-    await page.waitForSelector('[data-testid="status-chart"] svg')
+    // Stacked bars per invoice day: every registered shipment is in one bar, split by status group.
+    await page.waitForSelector('[data-testid="status-chart"] [data-testid="status-bar"]', { state: 'attached' })
+    const barTotals = await page
+      .locator('[data-testid="status-bar"]')
+      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-total'))))
+    assert.equal(barTotals.length, 30)
+    assert.equal(
+      barTotals.reduce((sum, n) => sum + n, 0),
+      overview.totals.all
+    )
+    assert.ok((await page.locator('[data-testid="status-bar"] [data-group="delivered"]').count()) > 0)
     await page.waitForSelector('[data-testid="on-time-chart"] svg')
+    assert.match(
+      await page.locator('[data-testid="on-time-correios"]').innerText(),
+      /on time of \d+ \(\d+ delivered, \d+ overdue, \d+ expired\)/
+    )
+    await page.waitForSelector('[data-testid="delivery-times"] [data-testid="delivery-times-correios"]')
+    assert.match(
+      await page.locator('[data-testid="delivery-times-correios"]').innerText(),
+      /Average [\d.]+ days · 90th percentile [\d.]+ days/
+    )
+    const titles = await page.locator('[data-testid="overview"] h3, [data-testid="overview"] h2').allInnerTexts()
+    assert.equal(new Set(titles).size, titles.length, `distinct titles: ${titles.join(' | ')}`)
     assert.match(await page.locator('[data-testid="last-sweep"]').innerText(), /Finished/)
     await screenshot(page, 'overview-en')
     await context.close()
@@ -239,7 +271,12 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     await page.click('[data-testid="action-delivered"]')
     await page.waitForSelector('[data-testid="status-modal"]')
     assert.match(await page.locator('[data-testid="status-modal"]').innerText(), /written to order/)
-    await page.fill('[data-testid="status-modal"] textarea', 'Customer confirmed by phone')
+    // Only an internal note: the preview shows the standard text the customer will see.
+    await page.fill('[data-testid="internal-note"] textarea', 'Customer confirmed by phone; was angry about the delay')
+    assert.equal(
+      await page.locator('[data-testid="order-preview-text"]').innerText(),
+      'Delivered (confirmed by the store)'
+    )
     await screenshot(page, 'mark-delivered-confirm', false)
     await page.click('[data-testid="status-confirm"]')
     await page.waitForSelector('text=Marked as delivered and written to the order')
@@ -250,6 +287,45 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     const pack = order.packageAttachment.packages[0]
     assert.equal(pack.trackingNumber, shipment.trackingNumber)
     assert.equal(pack.courierStatus?.finished, true, 'the order received the delivered tracking write')
+    const events = await orderEvents(shipment.orderId)
+    assert.equal(events.at(-1), 'Delivered (confirmed by the store)')
+    assert.ok(!events.some((text) => text.includes('angry')), 'the internal note never reaches the order')
+    // The team still sees it, with who wrote it.
+    const log = await page.locator('[data-testid="admin-log"]').innerText()
+    assert.match(log, /Customer confirmed by phone; was angry about the delay/)
+    assert.match(log, /admin@orderly\.example/)
+    await context.close()
+  })
+
+  void it('writes a customer message to the order only when one is written', async () => {
+    const shipment = seeded['ups-label-only']
+    const { context, page } = await newPage()
+    await page.click('text=Shipments')
+    await tableSettled(page)
+    await page.fill('[data-testid="search"] input', shipment.trackingNumber)
+    await page.press('[data-testid="search"] input', 'Enter')
+    await rowCount(page, 1)
+    await page.click(`text=${shipment.trackingNumber}`)
+    await page.waitForSelector('[data-testid="shipment-detail"]')
+    const before = await orderEvents(shipment.orderId)
+
+    await page.click('[data-testid="action-status"]')
+    await page.waitForSelector('[data-testid="status-modal"]')
+    await page.selectOption('[data-testid="status-modal"] select', 'IN_TRANSIT')
+    await page.fill('[data-testid="internal-note"] textarea', 'Carrier support ticket 4471')
+    await page.fill('[data-testid="customer-message"] textarea', 'Your parcel left our warehouse today')
+    assert.equal(
+      await page.locator('[data-testid="order-preview-text"]').innerText(),
+      'Your parcel left our warehouse today',
+      'the preview shows what the order will show'
+    )
+    await screenshot(page, 'set-status-customer-message', false)
+    await page.click('[data-testid="status-confirm"]')
+    await page.waitForSelector('[data-testid="detail-status"] [data-status="IN_TRANSIT"]')
+    const after = await orderEvents(shipment.orderId)
+    assert.deepEqual(after.slice(0, before.length), before, 'the carrier events stay')
+    assert.deepEqual(after.slice(before.length), ['Your parcel left our warehouse today'], 'one new event: the message')
+    assert.ok(!after.some((text) => text.includes('4471')), 'the internal note stays internal')
     await context.close()
   })
 

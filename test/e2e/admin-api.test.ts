@@ -56,6 +56,12 @@ const ROUTES: Array<{ name: string; method: 'GET' | 'POST'; path: string; body?:
   { name: 'set status', method: 'POST', path: `/shipments/${ANY_ID}/status`, body: { status: 'DELIVERED' } },
   { name: 'shipment emails', method: 'GET', path: `/shipments/${ANY_ID}/emails` },
   { name: 'email previews', method: 'GET', path: '/email-previews' },
+  {
+    name: 'incident',
+    method: 'POST',
+    path: `/shipments/${ANY_ID}/incidents`,
+    body: { kind: 'stuck', action: 'resolve', reason: 'checked' },
+  },
 ]
 
 void describe('admin API through the real runtime', () => {
@@ -270,11 +276,13 @@ void describe('admin API through the real runtime', () => {
         overdue: 1,
         stuck: 2,
         neverPickedUp: 1,
+        failedAttempts: 0,
         exceptions: 1,
+        returned: 0,
+        failing: 0,
         expired: 0,
         awaitingTracking: 1,
         unresolvedCarrier: 1,
-        failing: 0,
       })
       const correios = overview.carriers.find((c) => c.carrier === 'correios')
       assert.deepEqual(
@@ -288,6 +296,8 @@ void describe('admin API through the real runtime', () => {
           errors: 0,
           errorRate: 0,
           lastError: null,
+          tracked: 2,
+          staleness: 'ok',
         }
       )
       assert.equal(overview.carriers.find((c) => c.carrier === 'ups')?.checked, 2)
@@ -382,10 +392,10 @@ void describe('admin API through the real runtime', () => {
       }
     })
 
-    void it('charts: 30 days by invoice day and on-time rate per carrier', async () => {
+    void it('charts: 30 days by invoice day, honest on-time rate and delivery times per carrier', async () => {
       const response = await api<Charts>('GET', '/charts')
       assert.equal(response.status, 200)
-      const { days, onTime } = response.body
+      const { days, onTime, deliveryTimes } = response.body
       assert.equal(days.length, 30)
       assert.deepEqual([days[0].date, days[29].date], ['2026-10-08', '2026-11-06'])
       assert.deepEqual(days.find((d) => d.date === '2026-11-02')?.byStatus, {
@@ -396,10 +406,20 @@ void describe('admin API through the real runtime', () => {
         EXCEPTION: 1,
       })
       assert.ok(days.filter((d) => d.date !== '2026-11-02').every((d) => Object.keys(d.byStatus).length === 0))
+      // The late Correios parcel still on its way counts against the rate: 1 on time of 2 judged.
       assert.deepEqual(onTime, [
-        { carrier: 'correios', displayName: 'Correios', delivered: 1, onTime: 1, rate: 1 },
-        { carrier: 'ups', displayName: 'UPS', delivered: 1, onTime: 1, rate: 1 },
+        { carrier: 'correios', displayName: 'Correios', delivered: 1, onTime: 1, overdue: 1, expired: 0, rate: 0.5 },
+        { carrier: 'ups', displayName: 'UPS', delivered: 1, onTime: 1, overdue: 0, expired: 0, rate: 1 },
       ])
+      for (const times of deliveryTimes) {
+        assert.equal(times.count, 1, times.carrier)
+        assert.equal(times.sampled, false)
+        assert.ok((times.averageDays ?? 0) > 0 && times.averageDays === times.p90Days, JSON.stringify(times))
+      }
+      const correiosDelivered = await detail('delivered')
+      const took =
+        (Date.parse(correiosDelivered.deliveredAt ?? '') - Date.parse(correiosDelivered.invoicedAt)) / 86_400_000
+      assert.equal(deliveryTimes[0].averageDays, Math.round(took * 10) / 10)
     })
   })
 
@@ -533,7 +553,8 @@ void describe('admin API through the real runtime', () => {
       const mark = stack.platform.journal.lastSeq()
       const response = await api<{ shipment: ShipmentDetail }>('POST', `/shipments/${target.id}/status`, {
         status: 'ATTEMPT_FAIL',
-        note: 'Customer asked to redeliver on Monday',
+        customerMessage: 'We will redeliver on Monday',
+        internalNote: 'Customer asked to redeliver on Monday; was upset',
       })
       assert.equal(response.status, 200, JSON.stringify(response.body))
       assert.deepEqual(
@@ -543,7 +564,18 @@ void describe('admin API through the real runtime', () => {
       const put = orderWrites(stack, target.orderId, mark).find((w) => w.method === 'PUT')
       const body = put?.body as { isDelivered: boolean; events: Array<{ description: string }> } | undefined
       assert.equal(body?.isDelivered, false)
-      assert.equal(body?.events.at(-1)?.description, 'Customer asked to redeliver on Monday')
+      assert.equal(body?.events.at(-1)?.description, 'We will redeliver on Monday')
+      assert.ok(!JSON.stringify(put?.body).includes('upset'), 'the internal note never reaches the order')
+      const log = response.body.shipment.adminLog?.at(-1)
+      assert.deepEqual(log && log.action === 'set_status' ? [log.by, log.note] : [], [
+        DEMO_ADMIN_EMAIL,
+        'Customer asked to redeliver on Monday; was upset',
+      ])
+      const oldField = await api<{ error: string }>('POST', `/shipments/${target.id}/status`, {
+        status: 'IN_TRANSIT',
+        note: 'which one?',
+      })
+      assert.deepEqual([oldField.status, oldField.body.error], [400, 'invalid_status'])
 
       for (const status of ['EXPIRED', 'UNKNOWN']) {
         const refused = await api<{ error: string }>('POST', `/shipments/${target.id}/status`, { status })
@@ -567,12 +599,30 @@ void describe('admin API through the real runtime', () => {
       assert.equal(response.headers.get('x-export-truncated'), 'false')
       const text = (await response.text()).replace(/^\uFEFF/, '')
       const lines = text.trimEnd().split('\r\n')
-      assert.ok(lines[0].startsWith('id,orderId,invoiceNumber,trackingNumber,carrier,'))
+      assert.ok(lines[0].startsWith('Shipment ID,Order,Invoice,Tracking number,Carrier,'), lines[0])
+      assert.match(lines[0], /Invoiced at \(UTC\)/)
+      assert.ok(lines[0].endsWith(',Tracking page,Order in the VTEX admin'))
       const rows = lines.slice(1)
       // delivered, stuckLate, exception, awaiting (courier mapped) and refreshMe.
       assert.equal(rows.length, 5, text)
-      assert.ok(rows.every((row) => row.includes(',correios,')))
-      assert.ok(rows.some((row) => row.startsWith(`${seeded.stuckLate.id},${seeded.stuckLate.orderId},`)))
+      assert.ok(rows.every((row) => row.includes(',Correios,')))
+      const late = rows.find((row) => row.startsWith(`${seeded.stuckLate.id},${seeded.stuckLate.orderId},`))
+      assert.ok(late?.endsWith(`,https://acme.myvtex.com/admin/orders/${seeded.stuckLate.orderId}`), late)
+      assert.ok(late?.includes(',https://rastreamento.correios.com.br/'), 'the tracking page')
+      assert.match(late ?? '', /,2026-11-02 12:00,/, 'invoice time as a plain local time')
+
+      // In Portuguese, in the store's zone, separated by semicolons: labels, not status codes.
+      const pt = await raw(`/shipments.csv?carrier=correios&locale=pt&tz=America%2FSao_Paulo`)
+      const ptLines = (await pt.text())
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n')
+      assert.ok(ptLines[0].startsWith('ID do envio;Pedido;Nota fiscal;Código de rastreio;Transportadora;'), ptLines[0])
+      const ptLate = ptLines.find((row) => row.startsWith(`${seeded.stuckLate.id};`)) ?? ''
+      assert.match(ptLate, /;2026-11-02 09:00;/, 'invoiced at noon UTC = 09:00 in São Paulo')
+      assert.ok(!/;(PENDING|INFO_RECEIVED|IN_TRANSIT|EXCEPTION|DELIVERED);/.test(ptLines.join('\n')), 'no status codes')
+      const comma = await raw('/shipments.csv?carrier=correios&locale=es&sep=comma')
+      assert.match((await comma.text()).split('\r\n')[0], /^\uFEFF?ID del envío,Pedido,Factura,/)
 
       const refused = await api<{ error: string }>('GET', '/shipments.csv?status=LOST')
       assert.deepEqual([refused.status, refused.body.error], [400, 'invalid_filter'])

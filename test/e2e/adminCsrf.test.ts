@@ -157,7 +157,12 @@ void describe('admin API refuses cross-site writes (real runtime)', () => {
     {
       name: 'set status',
       path: `/shipments/${target.id}/status`,
-      json: JSON.stringify({ status: 'DELIVERED', note: 'CSRF was here' }),
+      json: JSON.stringify({ status: 'DELIVERED', internalNote: 'CSRF was here' }),
+    },
+    {
+      name: 'resolve incident',
+      path: `/shipments/${target.id}/incidents`,
+      json: JSON.stringify({ kind: 'stuck', action: 'resolve', reason: 'CSRF was here' }),
     },
   ]
 

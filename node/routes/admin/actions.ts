@@ -1,4 +1,6 @@
+import { ackIncident } from '../../services/admin/ackIncident'
 import { correctCarrier, parseCarrier } from '../../services/admin/correctCarrier'
+import { parseIncidentAck } from '../../services/admin/incidentAck'
 import { parseManualStatus } from '../../services/admin/manualStatus'
 import { parseRefreshIds, refreshShipments } from '../../services/admin/refreshShipments'
 import { setManualStatus } from '../../services/admin/setManualStatus'
@@ -21,11 +23,20 @@ export async function setCarrier(ctx: RouteContext): Promise<void> {
   ctx.body = { shipment }
 }
 
-/** POST /_v/private/order-tracking/admin/shipments/:id/status `{ status, deliveredAt?, note? }` */
+/** POST /_v/private/order-tracking/admin/shipments/:id/status `{ status, deliveredAt?, internalNote?, customerMessage? }` */
 export async function setStatus(ctx: RouteContext): Promise<void> {
   const id = routeParam(ctx, 'id')
   const input = parseManualStatus(await readJsonBody(ctx), Date.now())
   const shipment = await setManualStatus(ctx, id, input, adminOf(ctx))
+  if (shipment === null) return notFound(ctx, id)
+  ctx.body = { shipment }
+}
+
+/** POST /_v/private/order-tracking/admin/shipments/:id/incidents `{ kind, action, reason, until? }` */
+export async function actOnIncident(ctx: RouteContext): Promise<void> {
+  const id = routeParam(ctx, 'id')
+  const input = parseIncidentAck(await readJsonBody(ctx), Date.now())
+  const shipment = await ackIncident(ctx, id, input, adminOf(ctx))
   if (shipment === null) return notFound(ctx, id)
   ctx.body = { shipment }
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'stream'
 
+import { parseCsvOptions } from '../../services/admin/csvOptions'
 import { exportCsv } from '../../services/admin/exportCsv'
 import { listShipments } from '../../services/admin/listShipments'
 import { isShipmentId, shipmentDetail } from '../../services/admin/shipmentDetail'
@@ -30,7 +31,7 @@ export async function shipmentEmailAudit(ctx: RouteContext): Promise<void> {
 
 /** GET /_v/private/order-tracking/admin/shipments.csv: the table's filter, streamed as CSV. */
 export async function shipmentsCsv(ctx: RouteContext): Promise<void> {
-  const file = await exportCsv(ctx, parseFilter(queryOf(ctx)))
+  const file = await exportCsv(ctx, parseFilter(queryOf(ctx)), parseCsvOptions(queryOf(ctx)))
   ctx.set('Content-Type', 'text/csv; charset=utf-8')
   ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`)
   ctx.set('X-Export-Total', String(file.total))

@@ -1,10 +1,12 @@
-import { CARRIERS } from '../../carriers'
-import type { CarrierCode } from '../../tracking/carrierResult'
 import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
+import { attentionCutoffs } from '../../tracking/attention'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
 import { mapLimit } from '../concurrency'
+import { loadSettings } from '../settings'
+import type { CarrierDeliveryTimes, CarrierOnTime } from './carrierMetrics'
+import { deliveryTimesByCarrier, onTimeByCarrier } from './carrierMetrics'
 import { and } from './shipmentQuery'
 import { atOrAfter } from '../../registry/whereBounds'
 
@@ -16,12 +18,17 @@ const COUNT_CONCURRENCY = 16
 export interface Charts {
   /** Shipments invoiced on each of the last 30 UTC days (today included), by current status. */
   days: Array<{ date: string; byStatus: Partial<Record<TrackingStatus, number>> }>
-  /** Per carrier, over shipments invoiced in the same 30 days and delivered with a promised date. */
-  onTime: Array<{ carrier: CarrierCode; displayName: string; delivered: number; onTime: number; rate: number | null }>
+  /**
+   * Per carrier, over shipments invoiced in the same 30 days: on time / (delivered with a promise
+   * + overdue still undelivered + expired). Late parcels that never arrive count against the rate.
+   */
+  onTime: CarrierOnTime[]
+  /** Per carrier, same 30 days: days from invoice to delivery (average, 90th percentile). */
+  deliveryTimes: CarrierDeliveryTimes[]
 }
 
 const CACHE_BUCKET = 'admin'
-const CACHE_FILE = 'charts.json'
+const CACHE_FILE = 'charts-v2.json'
 /** 30-day trends do not need to be live: recomputing them costs a few hundred counts. */
 const CACHE_TTL_MS = 15 * 60_000
 
@@ -43,8 +50,14 @@ export async function buildCharts(ctx: AppContext): Promise<Charts> {
   await registry.ensureSchema()
   const days = lastDays(Date.now(), CHART_DAYS)
   const window = atOrAfter('invoicedAt', `${days[0]}T00:00:00.000Z`)
-  const [byDay, onTime] = await Promise.all([statusByDay(registry, days), onTimeByCarrier(registry, window)])
-  return { days: byDay, onTime }
+  const settings = await loadSettings(ctx)
+  const cutoffs = attentionCutoffs(Date.now(), settings.stuckAfterHours)
+  const [byDay, onTime, times] = await Promise.all([
+    statusByDay(registry, days),
+    onTimeByCarrier(registry, window, cutoffs),
+    deliveryTimesByCarrier(registry, window),
+  ])
+  return { days: byDay, onTime, deliveryTimes: times }
 }
 
 /** Oldest first, YYYY-MM-DD. */
@@ -92,24 +105,6 @@ async function statusByDay(registry: ShipmentRegistry, days: string[]): Promise<
       if (n !== undefined && n > 0) byStatus[status] = n
     }
     return { date, byStatus }
-  })
-}
-
-/** Two counts per carrier: delivered with a promise, and of those, on time (flag set at delivery). */
-async function onTimeByCarrier(registry: ShipmentRegistry, window: string): Promise<Charts['onTime']> {
-  return mapLimit(CARRIERS, COUNT_CONCURRENCY, async ({ code: carrier, displayName }) => {
-    const base = and([window, `carrier=${quote(carrier)}`, 'status="DELIVERED"'])
-    const [delivered, onTime] = await Promise.all([
-      registry.count(and([base, 'deliveredOnTime is not null'])),
-      registry.count(and([base, 'deliveredOnTime=true'])),
-    ])
-    return {
-      carrier,
-      displayName,
-      delivered,
-      onTime,
-      rate: delivered === 0 ? null : onTime / delivered,
-    }
   })
 }
 

@@ -12,6 +12,10 @@ void describe('csvLine', () => {
     )
   })
 
+  void it('separates with semicolons when asked, quoting cells that hold one', () => {
+    assert.equal(csvLine(['a', 'b;c', 'd,e', 2], ';'), 'a;"b;c";"d,e";2\r\n')
+  })
+
   void it('defuses cells a spreadsheet would run as formulas', () => {
     assert.equal(csvLine(['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)']), `"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1)\r\n`)
     assert.equal(csvLine([-2]), '-2\r\n', 'numbers are not text')

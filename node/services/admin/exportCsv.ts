@@ -4,11 +4,13 @@ import { attentionCutoffs } from '../../tracking/attention'
 import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
 import { loadSettings } from '../settings'
-import type { CsvValue } from './csv'
+import { carrierModule } from '../../carriers'
 import { csvLine } from './csv'
+import type { CsvRow } from './csvColumns'
+import { csvHeader, csvValues } from './csvColumns'
+import type { CsvOptions } from './csvOptions'
 import type { ShipmentFilter } from './shipmentQuery'
 import { SEARCH_WINDOW, whereFor } from './shipmentQuery'
-import type { ShipmentSummary } from './shipmentViews'
 import { SUMMARY_FIELDS, toSummary } from './shipmentViews'
 
 /** Rows per export: the search window merchants know from the table; past it, narrow the filter. */
@@ -17,30 +19,8 @@ const SCROLL_SIZE = 1000
 /** Excel reads UTF-8 (accents in city names) only with a byte-order mark. */
 const BOM = '\uFEFF'
 
-const COLUMNS: ReadonlyArray<keyof ShipmentSummary> = [
-  'id',
-  'orderId',
-  'invoiceNumber',
-  'trackingNumber',
-  'carrier',
-  'courierName',
-  'status',
-  'substatus',
-  'state',
-  'invoicedAt',
-  'promisedDelivery',
-  'estimatedDelivery',
-  'lastEventAt',
-  'lastEventDescription',
-  'lastEventLocation',
-  'deliveredAt',
-  'overdue',
-  'stuck',
-  'nextCheckAt',
-  'consecutiveErrors',
-  'lastErrorReason',
-  'orderAdminUrl',
-]
+/** The table row's fields plus the invoice's tracking URL. */
+const CSV_FIELDS: Array<keyof ShipmentRecord> = [...SUMMARY_FIELDS, 'trackingUrl']
 
 export interface CsvExport {
   filename: string
@@ -57,7 +37,7 @@ export interface CsvExport {
  * CSV of the current filter, newest invoice first, read with Master Data scroll and streamed.
  * The first page is read before answering, so a failing query is still a clear error status.
  */
-export async function exportCsv(ctx: AppContext, filter: ShipmentFilter): Promise<CsvExport> {
+export async function exportCsv(ctx: AppContext, filter: ShipmentFilter, options: CsvOptions): Promise<CsvExport> {
   const settings = await loadSettings(ctx)
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
@@ -70,7 +50,7 @@ export async function exportCsv(ctx: AppContext, filter: ShipmentFilter): Promis
     sort: 'invoicedAt DESC',
     size: SCROLL_SIZE,
     limit: EXPORT_LIMIT,
-    fields: SUMMARY_FIELDS,
+    fields: CSV_FIELDS,
   })
   const first = await pages.next()
   const exported = Math.min(total, EXPORT_LIMIT)
@@ -79,7 +59,7 @@ export async function exportCsv(ctx: AppContext, filter: ShipmentFilter): Promis
     total,
     exported,
     truncated: total > EXPORT_LIMIT,
-    lines: csvLines(ctx, first, pages, cutoffs, { total, exported }),
+    lines: csvLines(ctx, first, pages, { cutoffs, options, total, exported }),
   }
 }
 
@@ -87,15 +67,17 @@ async function* csvLines(
   ctx: AppContext,
   first: IteratorResult<ShipmentRecord[]>,
   rest: AsyncGenerator<ShipmentRecord[]>,
-  cutoffs: AttentionCutoffs,
-  counts: { total: number; exported: number }
+  file: { cutoffs: AttentionCutoffs; options: CsvOptions; total: number; exported: number }
 ): AsyncGenerator<string> {
-  yield BOM + csvLine(COLUMNS)
+  const { cutoffs, options } = file
+  yield BOM + csvLine(csvHeader(options), options.separator)
   let written = 0
   try {
     let page = first
     while (!page.done) {
-      yield page.value.map((record) => rowOf(toSummary(record, cutoffs))).join('')
+      yield page.value
+        .map((record) => csvLine(csvValues(rowOf(ctx, record, cutoffs), options), options.separator))
+        .join('')
       written += page.value.length
       page = await rest.next()
     }
@@ -105,9 +87,20 @@ async function* csvLines(
     yield `# export interrupted after ${written} rows; download it again\r\n`
     return
   }
-  if (counts.total > counts.exported) {
-    yield `# truncated: ${counts.exported} of ${counts.total} shipments exported; narrow the filter to export the rest\r\n`
+  if (file.total > file.exported) {
+    yield `# truncated: ${file.exported} of ${file.total} shipments exported; narrow the filter to export the rest\r\n`
   }
 }
 
-const rowOf = (summary: ShipmentSummary): string => csvLine(COLUMNS.map((column) => summary[column] as CsvValue))
+/** Absolute links: a CSV is read outside the admin, where a relative /admin/orders/… leads nowhere. */
+const rowOf = (ctx: AppContext, record: ShipmentRecord, cutoffs: AttentionCutoffs): CsvRow => {
+  const summary = toSummary(record, cutoffs)
+  const carrier = record.carrier ?? null
+  const number = record.trackingNumber ?? null
+  return {
+    ...summary,
+    trackingUrl:
+      record.trackingUrl ?? (carrier !== null && number !== null ? carrierModule(carrier).trackingUrl(number) : null),
+    orderUrl: `https://${ctx.vtex.account}.myvtex.com${summary.orderAdminUrl}`,
+  }
+}

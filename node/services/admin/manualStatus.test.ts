@@ -25,15 +25,35 @@ const rejects = (body: unknown, reason: string): void =>
   )
 
 void describe('parseManualStatus', () => {
-  void it('accepts a status, an optional delivery time and a note', () => {
+  void it('accepts a status, an optional delivery time, internal note and customer message', () => {
     assert.deepEqual(parseManualStatus({ status: 'DELIVERED' }, NOW), { status: 'DELIVERED' })
     assert.deepEqual(
       parseManualStatus(
-        { status: 'DELIVERED', deliveredAt: '2026-11-06T10:30:00-03:00', note: '  Porter signed ' },
+        {
+          status: 'DELIVERED',
+          deliveredAt: '2026-11-06T10:30:00-03:00',
+          internalNote: '  Porter signed ',
+          customerMessage: ' Left with the porter ',
+        },
         NOW
       ),
-      { status: 'DELIVERED', deliveredAt: '2026-11-06T10:30:00-03:00', note: 'Porter signed' }
+      {
+        status: 'DELIVERED',
+        deliveredAt: '2026-11-06T10:30:00-03:00',
+        internalNote: 'Porter signed',
+        customerMessage: 'Left with the porter',
+      }
     )
+    assert.deepEqual(parseManualStatus({ status: 'DELIVERED', internalNote: '  ', customerMessage: '' }, NOW), {
+      status: 'DELIVERED',
+    })
+  })
+
+  void it('refuses the old single note, which reached the customer, and over-long texts', () => {
+    rejects({ status: 'DELIVERED', note: 'Customer called, angry' }, 'invalid_status')
+    rejects({ status: 'DELIVERED', internalNote: 'x'.repeat(201) }, 'invalid_status')
+    rejects({ status: 'DELIVERED', customerMessage: 'x'.repeat(251) }, 'invalid_status')
+    rejects({ status: 'DELIVERED', customerMessage: 7 }, 'invalid_status')
   })
 
   void it('refuses what the app sets itself, unknown statuses and bad dates', () => {
@@ -44,7 +64,7 @@ void describe('parseManualStatus', () => {
     rejects({ status: 'DELIVERED', deliveredAt: 'yesterday' }, 'invalid_status')
     rejects({ status: 'DELIVERED', deliveredAt: '2026-11-07T15:00:00Z' }, 'invalid_status')
     rejects({ status: 'IN_TRANSIT', deliveredAt: '2026-11-06T10:00:00Z' }, 'invalid_status')
-    rejects({ status: 'DELIVERED', note: 42 }, 'invalid_status')
+    rejects({ status: 'DELIVERED', internalNote: 42 }, 'invalid_status')
   })
 })
 
@@ -83,16 +103,48 @@ void describe('manualStatusUpdate', () => {
     assert.equal(patch.lastWrittenHash, eventsHash('DELIVERED', [posted, manual]))
     assert.equal(patch.lastOmsWriteAt, '2026-11-06T15:00:00.000Z')
     assert.equal(patch.consecutiveErrors, 0, 'a settled shipment no longer counts as failing')
+    assert.equal(patch.adminLog?.[0].action, 'set_status')
   })
 
-  void it('uses the delivery time and note given, in the time zone given', () => {
+  void it('with only an internal note, the order gets the neutral text', () => {
+    const { trackingUpdate, patch } = manualStatusUpdate(
+      stuck,
+      { status: 'IN_TRANSIT', internalNote: 'Carrier said it was mis-sorted' },
+      ctx
+    )
+    assert.equal(trackingUpdate.events[1].description, 'Status updated by the store: IN_TRANSIT')
+    assert.ok(!JSON.stringify(trackingUpdate).includes('mis-sorted'))
+    assert.equal(
+      patch.adminLog?.[0].action === 'set_status' && patch.adminLog[0].note,
+      'Carrier said it was mis-sorted'
+    )
+  })
+
+  void it('uses the delivery time and customer message given; the internal note stays in the registry', () => {
     const { patch, trackingUpdate } = manualStatusUpdate(
       stuck,
-      { status: 'DELIVERED', deliveredAt: '2026-11-05T18:20:00-03:00', note: 'Left with the porter' },
+      {
+        status: 'DELIVERED',
+        deliveredAt: '2026-11-05T18:20:00-03:00',
+        customerMessage: 'Left with the porter',
+        internalNote: 'Customer was rude on the phone',
+      },
       ctx
     )
     assert.equal(trackingUpdate.deliveredDate, '2026-11-05 18:20')
     assert.equal(trackingUpdate.events[1].description, 'Left with the porter')
+    assert.ok(!JSON.stringify(trackingUpdate).includes('rude'), 'the internal note never reaches the order')
+    assert.ok(!JSON.stringify(patch.events).includes('rude'), 'nor the events the next write sends')
+    assert.deepEqual(patch.adminLog, [
+      {
+        action: 'set_status',
+        at: '2026-11-06T15:00:00.000Z',
+        by: 'admin@orderly.example',
+        status: 'DELIVERED',
+        note: 'Customer was rude on the phone',
+        customerMessage: 'Left with the porter',
+      },
+    ])
     assert.equal(patch.deliveredAt, '2026-11-05T21:20:00.000Z')
     assert.equal(patch.lastEventAt, '2026-11-05T21:20:00.000Z')
   })

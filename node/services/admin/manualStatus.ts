@@ -1,5 +1,7 @@
 import type { TrackingEvent } from '../../tracking/carrierResult'
-import { boundEvents, MAX_EVENTS } from '../../tracking/bounds'
+import { appendAdminLog, MAX_ADMIN_NOTE } from '../../tracking/adminLog'
+import { boundEvents, MAX_DESCRIPTION, MAX_EVENTS } from '../../tracking/bounds'
+import { closedAcks } from '../../tracking/incidents'
 import { deliveredOnTime } from '../../tracking/onTime'
 import { eventsHash } from '../../tracking/eventsHash'
 import { trackingUpdateFor } from '../../tracking/omsPayloads'
@@ -14,7 +16,6 @@ import { AdminRequestError } from './adminErrors'
 export const MANUAL_CARRIER_CODE = 'MANUAL'
 /** Statuses only the app sets: the tracking window closing, and codes no table knows. */
 const NOT_SETTABLE: ReadonlySet<TrackingStatus> = new Set<TrackingStatus>(['EXPIRED', 'UNKNOWN'])
-const MAX_NOTE = 500
 /** A delivery "a little in the future" is clock skew between the admin's machine and ours. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000
 
@@ -22,12 +23,15 @@ export interface ManualStatusInput {
   status: TrackingStatus
   /** ISO instant, only with DELIVERED; defaults to now. */
   deliveredAt?: string
-  note?: string
+  /** For the support team: kept in the registry with the admin's email, never sent to the order. */
+  internalNote?: string
+  /** The text of the order's tracking event (the customer sees it); the neutral default when absent. */
+  customerMessage?: string
 }
 
 export interface ManualStatusContext {
   now: number
-  /** The admin's email, recorded on the shipment and, by default, in the event text. */
+  /** The admin's email, recorded on the shipment (never on the order). */
   by: string
   pollingIntervalHours: number
   trackingWindowDays: number
@@ -60,14 +64,26 @@ export function parseManualStatus(body: unknown, now: number): ManualStatusInput
     }
     result.deliveredAt = String(input.deliveredAt)
   }
-  if (input.note !== undefined && input.note !== null) {
-    if (typeof input.note !== 'string') throw new AdminRequestError('invalid_status', 'note must be text')
-    const note = input.note.trim()
-    if (note.length > MAX_NOTE)
-      throw new AdminRequestError('invalid_status', `note is limited to ${MAX_NOTE} characters`)
-    if (note) result.note = note
+  if (input.note !== undefined) {
+    // The old single field reached the customer; refuse it rather than guess which one was meant.
+    throw new AdminRequestError(
+      'invalid_status',
+      'note was split in two: internalNote (kept internal) or customerMessage'
+    )
   }
+  const internalNote = optionalText(input.internalNote, 'internalNote', MAX_ADMIN_NOTE)
+  if (internalNote) result.internalNote = internalNote
+  const customerMessage = optionalText(input.customerMessage, 'customerMessage', MAX_DESCRIPTION)
+  if (customerMessage) result.customerMessage = customerMessage
   return result
+}
+
+function optionalText(value: unknown, name: string, max: number): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') throw new AdminRequestError('invalid_status', `${name} must be text`)
+  const text = value.trim()
+  if (text.length > max) throw new AdminRequestError('invalid_status', `${name} is limited to ${max} characters`)
+  return text || undefined
 }
 
 /**
@@ -87,7 +103,7 @@ export function manualStatusUpdate(
     occurredAt: delivered ? (input.deliveredAt ?? nowIso) : nowIso,
     status: input.status,
     carrierCode: MANUAL_CARRIER_CODE,
-    description: input.note ?? defaultDescription(input.status),
+    description: input.customerMessage ?? defaultDescription(input.status),
   }
   const all = [...(record.events ?? []), event].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))
   const events = boundEvents(all)
@@ -110,10 +126,19 @@ export function manualStatusUpdate(
     deliveredAt: deliveredAt === null ? null : new Date(deliveredAt).toISOString(),
     deliveredOnTime: deliveredOnTime(deliveredAt, record.promisedDelivery),
     lastManualActionBy: ctx.by,
+    adminLog: appendAdminLog(record.adminLog, {
+      action: 'set_status',
+      at: nowIso,
+      by: ctx.by,
+      status: input.status,
+      note: input.internalNote ?? null,
+      customerMessage: input.customerMessage ?? null,
+    }),
     // A final status settles the shipment: past carrier errors no longer need attention.
     ...(terminal ? { consecutiveErrors: 0, lastErrorReason: null, lastErrorMessage: null, lastErrorAt: null } : {}),
     ...schedule(record, input.status, ctx),
   }
+  Object.assign(patch, closedAcks(record, patch))
   return { patch, trackingUpdate: trackingUpdateFor(events, deliveredAt) }
 }
 
@@ -135,8 +160,9 @@ function schedule(record: ShipmentRecord, status: TrackingStatus, ctx: ManualSta
 }
 
 /**
- * The event text customers see on the order: it says the store confirmed it, not who. The admin's
- * email stays in the registry (lastManualActionBy) and the logs, never on the customer's order.
+ * The event text customers see on the order when the admin wrote no customer message: it says the
+ * store confirmed it, not who. The admin's email and internal note stay in the registry
+ * (lastManualActionBy, adminLog) and the logs, never on the customer's order.
  */
 const defaultDescription = (status: TrackingStatus): string =>
   status === 'DELIVERED' ? 'Delivered (confirmed by the store)' : `Status updated by the store: ${status}`

@@ -18,7 +18,10 @@ import type { SweepHealth } from '../sweepSchedule'
 import { ensureSweepScheduled } from '../sweepSchedule'
 import type { Redact } from './secrets'
 import { secretRedactor } from './secrets'
-import { and, attentionWhere, neverPickedUpWhere } from './shipmentQuery'
+import type { Staleness } from './staleness'
+import { carrierStaleness } from './staleness'
+import type { AttentionView } from './shipmentQuery'
+import { and, attentionWhere } from './shipmentQuery'
 import { atOrAfter } from '../../registry/whereBounds'
 
 /** Carrier health looks at the checks of the last day. */
@@ -37,16 +40,8 @@ export interface Overview {
     carriersConfigured: CarrierCode[]
   }
   totals: { all: number; byStatus: Record<TrackingStatus, number>; byState: Record<ShipmentState, number> }
-  attention: {
-    overdue: number
-    stuck: number
-    neverPickedUp: number
-    exceptions: number
-    expired: number
-    awaitingTracking: number
-    unresolvedCarrier: number
-    failing: number
-  }
+  /** Open incidents per queue (resolved and snoozed ones left out); neverPickedUp is part of stuck. */
+  attention: Record<AttentionKey, number>
   carriers: CarrierHealth[]
   /** Shipments by the outcome of their customer emails (issue 10): any failed, some sent, all suppressed. */
   emails: Record<EmailOutcome, number>
@@ -67,6 +62,10 @@ export interface CarrierHealth {
   errors: number
   errorRate: number
   lastError: string | null
+  /** Shipments of this carrier still being followed (state active). */
+  tracked: number
+  /** No successful check for one polling interval: warning; for two: error. */
+  staleness: Staleness
 }
 
 /**
@@ -117,21 +116,24 @@ async function countTotals(registry: ShipmentRegistry): Promise<Overview['totals
   return { all, byStatus, byState }
 }
 
+/** Counter key → the queue (view) it counts. */
+export const ATTENTION_VIEWS = {
+  overdue: 'overdue',
+  stuck: 'stuck',
+  neverPickedUp: 'neverPickedUp',
+  failedAttempts: 'attempts',
+  exceptions: 'exceptions',
+  returned: 'returned',
+  failing: 'failing',
+  expired: 'expired',
+  awaitingTracking: 'awaiting',
+  unresolvedCarrier: 'unresolved',
+} as const satisfies Record<string, AttentionView>
+export type AttentionKey = keyof typeof ATTENTION_VIEWS
+
 async function countAttention(registry: ShipmentRegistry, cutoffs: AttentionCutoffs): Promise<Overview['attention']> {
-  const [overdue, stuck, neverPickedUp, exceptions, expired, awaitingTracking, unresolvedCarrier, failing] =
-    await Promise.all(
-      [
-        attentionWhere.overdue(cutoffs),
-        attentionWhere.stuck(cutoffs),
-        neverPickedUpWhere(cutoffs),
-        attentionWhere.exceptions(cutoffs),
-        attentionWhere.expired(cutoffs),
-        attentionWhere.awaiting(cutoffs),
-        attentionWhere.unresolved(cutoffs),
-        attentionWhere.failing(cutoffs),
-      ].map((where) => registry.count(where))
-    )
-  return { overdue, stuck, neverPickedUp, exceptions, expired, awaitingTracking, unresolvedCarrier, failing }
+  const keys = Object.keys(ATTENTION_VIEWS) as AttentionKey[]
+  return countEach(keys, (key) => registry.count(attentionWhere[ATTENTION_VIEWS[key]](cutoffs)))
 }
 
 /**
@@ -148,7 +150,7 @@ async function carrierHealth(
 ): Promise<CarrierHealth> {
   const since = new Date(now - HEALTH_WINDOW_HOURS * 3600_000).toISOString()
   const ofCarrier = `carrier=${quote(carrier)}`
-  const [recent, errors, lastError] = await Promise.all([
+  const [recent, errors, lastError, tracked] = await Promise.all([
     registry.search({
       where: and([ofCarrier, atOrAfter('lastCheckedAt', since)]),
       sort: 'lastCheckedAt DESC',
@@ -164,16 +166,26 @@ async function carrierHealth(
       pageSize: 1,
       fields: ['lastErrorAt', 'lastErrorReason', 'lastErrorMessage'],
     }),
+    registry.count(and([ofCarrier, 'state="active"'])),
   ])
   const checked = recent.total
   const failed = lastError.items[0]
+  const active = settings.carriers[carrier] !== undefined
+  const lastSuccessAt =
+    recent.items.find((r) => r.consecutiveErrors === 0)?.lastCheckedAt ?? (await lastSuccessBefore(registry, ofCarrier))
   return {
     carrier,
     displayName: carrierModule(carrier).displayName,
-    active: settings.carriers[carrier] !== undefined,
-    lastSuccessAt:
-      recent.items.find((r) => r.consecutiveErrors === 0)?.lastCheckedAt ??
-      (await lastSuccessBefore(registry, ofCarrier)),
+    active,
+    lastSuccessAt,
+    tracked,
+    staleness: carrierStaleness({
+      now,
+      active,
+      tracked,
+      lastSuccessAt,
+      pollingIntervalHours: settings.pollingIntervalHours,
+    }),
     checked,
     errors,
     // Re-reading orders of waiting shipments can fail without a carrier check: never above 1.

@@ -6,22 +6,16 @@ import Database from 'better-sqlite3'
 import { MasterDataStore } from '../../../emulator/vtex/masterdata'
 import { SHIPMENT_ENTITY, SHIPMENT_SCHEMA, shipmentSchema } from '../../registry/schema'
 import type { AttentionCutoffs } from '../../tracking/attention'
-import { attentionCutoffs, isException, isNeverPickedUp, isOverdue, isStuck } from '../../tracking/attention'
+import { attentionCutoffs } from '../../tracking/attention'
+import type { IncidentKind } from '../../tracking/incidents'
+import { ACK_FIELDS, incidentsOf, RESOLVED_UNTIL } from '../../tracking/incidents'
 import type { ShipmentRecord, ShipmentState } from '../../tracking/shipment'
 import { SHIPMENT_STATES } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import { testRecord } from '../../tracking/testRecord'
 import { AdminRequestError } from './adminErrors'
 import type { AttentionView, ShipmentFilter } from './shipmentQuery'
-import {
-  attentionWhere,
-  maxPageFor,
-  neverPickedUpWhere,
-  parseFilter,
-  parseListQuery,
-  sortFor,
-  whereFor,
-} from './shipmentQuery'
+import { attentionWhere, maxPageFor, parseFilter, parseListQuery, sortFor, whereFor } from './shipmentQuery'
 
 const NOW = Date.parse('2026-11-10T15:00:00.000Z')
 const cutoffs = attentionCutoffs(NOW, 72)
@@ -127,7 +121,18 @@ void describe('whereFor', () => {
 /** Every combination of the fields the rules read, around each cutoff. */
 function recordGrid(): ShipmentRecord[] {
   const states: ShipmentState[] = [...SHIPMENT_STATES]
-  const statuses: TrackingStatus[] = ['PENDING', 'INFO_RECEIVED', 'IN_TRANSIT', 'EXCEPTION', 'DELIVERED', 'FAILURE']
+  const statuses: TrackingStatus[] = [
+    'PENDING',
+    'INFO_RECEIVED',
+    'IN_TRANSIT',
+    'ATTEMPT_FAIL',
+    'EXCEPTION',
+    'DELIVERED',
+    'RETURNED',
+    'FAILURE',
+  ]
+  /** No acknowledgement, a snooze that ended, one still running, resolved. */
+  const acks = [null, '2026-11-10T14:00:00.000Z', '2026-11-10T16:00:00.000Z', RESOLVED_UNTIL]
   const promised = [null, '2026-11-10T14:00:00.000Z', '2026-11-10T16:00:00.000Z']
   const estimates = [null, '2026-11-09', '2026-11-10', '2026-11-09T23:59:00-03:00', '2026-11-11T10:00:00-03:00']
   const lastEvents = [null, '2026-11-07T14:00:00.000Z', '2026-11-07T16:00:00.000Z']
@@ -140,8 +145,12 @@ function recordGrid(): ShipmentRecord[] {
           for (const lastEventAt of lastEvents)
             for (const invoicedAt of invoiced) {
               const n = records.length
+              const ack = acks[Math.floor(n / 7) % acks.length]
+              const kinds = Object.keys(ACK_FIELDS) as IncidentKind[]
               records.push(
                 testRecord({
+                  // A different kind acknowledged on each record, so every kind meets every ack.
+                  [ACK_FIELDS[kinds[n % kinds.length]]]: ack,
                   id: `r${n}`,
                   state,
                   status,
@@ -178,31 +187,62 @@ void describe('attention views against the Master Data emulator', () => {
       .map((r) => r.id)
       .sort()
 
+  /** Open incident of `kind` (neither resolved nor snoozed past now), as the detail shows it. */
+  const open =
+    (kind: IncidentKind, neverPickedUp = false) =>
+    (r: ShipmentRecord, c: AttentionCutoffs): boolean =>
+      incidentsOf(r, c).some(
+        (incident) =>
+          incident.kind === kind && incident.silencedUntil === null && (!neverPickedUp || incident.neverPickedUp)
+      )
   const rules: Record<AttentionView, (r: ShipmentRecord, c: AttentionCutoffs) => boolean> = {
-    overdue: isOverdue,
-    stuck: isStuck,
-    exceptions: (r) => isException(r),
-    expired: (r) => r.state === 'expired',
-    awaiting: (r) => r.state === 'awaiting_tracking',
-    unresolved: (r) => r.state === 'unresolved_carrier',
-    failing: (r) => r.consecutiveErrors > 0,
+    overdue: open('overdue'),
+    stuck: open('stuck'),
+    neverPickedUp: open('stuck', true),
+    attempts: open('attempt'),
+    exceptions: open('exception'),
+    returned: open('returned'),
+    failing: open('failing'),
+    expired: open('expired'),
+    awaiting: open('awaiting'),
+    unresolved: open('unresolved'),
   }
 
   for (const [view, rule] of Object.entries(rules) as Array<[AttentionView, (typeof rules)[AttentionView]]>) {
-    void it(`"${view}" finds exactly the shipments the row flag marks`, () => {
+    void it(`"${view}" finds exactly the open incidents the shipment detail shows`, () => {
       const ids = matching(attentionWhere[view](cutoffs))
       assert.ok(ids.length > 0 && ids.length < records.length, `${view} should split the grid (got ${ids.length})`)
       assert.deepEqual(ids, expected(rule))
     })
   }
 
-  void it('"never picked up" matches its rule too', () => {
-    assert.deepEqual(matching(neverPickedUpWhere(cutoffs)), expected(isNeverPickedUp))
+  void it('leaves resolved and still-snoozed incidents out of every queue, and brings back ended snoozes', () => {
+    const stuckIds = new Set(matching(attentionWhere.stuck(cutoffs)))
+    const stuckProblem = records.filter((r) => incidentsOf(r, cutoffs).some((i) => i.kind === 'stuck'))
+    const byAck = (ack: string | null) => stuckProblem.filter((r) => (r.ackStuck ?? null) === ack)
+    for (const ack of [null, '2026-11-10T14:00:00.000Z', '2026-11-10T16:00:00.000Z', RESOLVED_UNTIL])
+      assert.ok(byAck(ack).length > 0, `grid has stuck shipments with ack ${ack}`)
+    assert.ok(
+      byAck(RESOLVED_UNTIL).every((r) => !stuckIds.has(r.id)),
+      'resolved: out'
+    )
+    assert.ok(
+      byAck('2026-11-10T16:00:00.000Z').every((r) => !stuckIds.has(r.id)),
+      'snoozed until later: out'
+    )
+    assert.ok(
+      byAck('2026-11-10T14:00:00.000Z').every((r) => stuckIds.has(r.id)),
+      'snooze over: back'
+    )
+    assert.ok(
+      byAck(null).every((r) => stuckIds.has(r.id)),
+      'never dealt with: in'
+    )
   })
 
   void it('combines a view with the other filters', () => {
     const where = whereFor({ view: 'stuck', carrier: 'ups', status: 'PENDING' }, cutoffs) ?? ''
-    const want = records.filter((r) => isStuck(r, cutoffs) && r.carrier === 'ups' && r.status === 'PENDING')
+    const want = records.filter((r) => rules.stuck(r, cutoffs) && r.carrier === 'ups' && r.status === 'PENDING')
     assert.deepEqual(matching(where), want.map((r) => r.id).sort())
     assert.deepEqual(
       matching(whereFor({ carrier: 'none' }, cutoffs) ?? ''),

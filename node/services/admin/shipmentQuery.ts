@@ -3,6 +3,8 @@ import type { CarrierCode } from '../../tracking/carrierResult'
 import { MAX_PAGE_SIZE, quote } from '../../registry/shipmentRegistry'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { EXCEPTION_STATUSES, NOT_PICKED_UP_STATUSES } from '../../tracking/attention'
+import type { IncidentKind } from '../../tracking/incidents'
+import { ACK_FIELDS } from '../../tracking/incidents'
 import { SHIPMENT_STATES } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
@@ -16,7 +18,18 @@ import { atOrAfter } from '../../registry/whereBounds'
  * the same ones the row flags use.
  */
 
-export const VIEWS = ['overdue', 'stuck', 'exceptions', 'expired', 'awaiting', 'unresolved', 'failing'] as const
+export const VIEWS = [
+  'overdue',
+  'stuck',
+  'neverPickedUp',
+  'attempts',
+  'exceptions',
+  'returned',
+  'failing',
+  'expired',
+  'awaiting',
+  'unresolved',
+] as const
 export type AttentionView = (typeof VIEWS)[number]
 
 export const SORT_FIELDS = ['invoicedAt', 'lastEventAt', 'promisedDelivery', 'status'] as const
@@ -135,23 +148,46 @@ export function whereFor(filter: ShipmentFilter, cutoffs: AttentionCutoffs): str
 
 export const sortFor = (field: SortField, dir: SortDirection): string => `${field} ${dir.toUpperCase()}`
 
-/** Each attention view as a `_where` clause over indexed fields (mirrors tracking/attention.ts). */
+/**
+ * Each attention view as a `_where` clause over indexed fields: the problem (mirrors
+ * tracking/attention.ts and tracking/incidents.ts) and the incident still open, i.e. neither
+ * resolved nor snoozed past now. A view is a work queue: what an admin dealt with leaves it.
+ */
 export const attentionWhere: Record<AttentionView, (cutoffs: AttentionCutoffs) => string> = {
+  overdue: (c) => `${problemWhere.overdue(c)} AND ${openWhere('overdue', c)}`,
+  stuck: (c) => `${problemWhere.stuck(c)} AND ${openWhere('stuck', c)}`,
+  neverPickedUp: (c) => `${neverPickedUpProblem(c)} AND ${openWhere('stuck', c)}`,
+  attempts: (c) => `${problemWhere.attempt(c)} AND ${openWhere('attempt', c)}`,
+  exceptions: (c) => `${problemWhere.exception(c)} AND ${openWhere('exception', c)}`,
+  returned: (c) => `${problemWhere.returned(c)} AND ${openWhere('returned', c)}`,
+  failing: (c) => `${problemWhere.failing(c)} AND ${openWhere('failing', c)}`,
+  expired: (c) => `${problemWhere.expired(c)} AND ${openWhere('expired', c)}`,
+  awaiting: (c) => `${problemWhere.awaiting(c)} AND ${openWhere('awaiting', c)}`,
+  unresolved: (c) => `${problemWhere.unresolved(c)} AND ${openWhere('unresolved', c)}`,
+}
+
+/** Each incident's problem, dealt with or not. */
+export const problemWhere: Record<IncidentKind, (cutoffs: AttentionCutoffs) => string> = {
   // States listed rather than `state<>"done"`: an equality an index can serve.
   overdue: (c) =>
     `${anyOf('state', NOT_DONE)} AND ((promisedDelivery<${c.now} AND (estimatedDelivery is null OR estimatedDelivery<${quote(c.today)})) ` +
     `OR (promisedDelivery is null AND estimatedDelivery<${quote(c.today)}))`,
-  stuck: (c) =>
-    `state="active" AND (lastEventAt<${c.stuckBefore} OR (${anyOf('status', NOT_PICKED_UP_STATUSES)} AND invoicedAt<${c.pickupBefore}))`,
-  exceptions: () => anyOf('status', EXCEPTION_STATUSES),
+  stuck: (c) => `state="active" AND (lastEventAt<${c.stuckBefore} OR (${neverPickedUpProblem(c)}))`,
+  attempt: () => 'status="ATTEMPT_FAIL"',
+  exception: () => anyOf('status', EXCEPTION_STATUSES),
+  returned: () => 'status="RETURNED"',
+  failing: () => 'consecutiveErrors>0',
   expired: () => 'state="expired"',
   awaiting: () => 'state="awaiting_tracking"',
   unresolved: () => 'state="unresolved_carrier"',
-  failing: () => 'consecutiveErrors>0',
 }
 
-/** Never picked up is part of "stuck"; the overview counts it on its own too. */
-export const neverPickedUpWhere = (c: AttentionCutoffs): string =>
+/** Neither resolved nor snoozed past now. */
+export const openWhere = (kind: IncidentKind, c: AttentionCutoffs): string =>
+  `(${ACK_FIELDS[kind]} is null OR ${ACK_FIELDS[kind]}<${c.now})`
+
+/** Never picked up is part of "stuck" (the same incident): invoiced 48 hours ago, no scan yet. */
+const neverPickedUpProblem = (c: AttentionCutoffs): string =>
   `state="active" AND ${anyOf('status', NOT_PICKED_UP_STATUSES)} AND invoicedAt<${c.pickupBefore}`
 
 /** ANDs clauses, each in parentheses; undefined when there are none. */

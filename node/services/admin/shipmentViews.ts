@@ -2,6 +2,8 @@ import { carrierModule, isCarrierCode } from '../../carriers'
 import type { CarrierCode } from '../../tracking/carrierResult'
 import type { AttentionCutoffs } from '../../tracking/attention'
 import { ATTENTION_FIELDS, isOverdue, isStuck } from '../../tracking/attention'
+import type { Incident } from '../../tracking/incidents'
+import { incidentsOf } from '../../tracking/incidents'
 import type { ShipmentRecord, ShipmentState } from '../../tracking/shipment'
 import type { Substatus, TrackingStatus } from '../../tracking/status'
 import type { Redact } from './secrets'
@@ -38,6 +40,8 @@ export interface ShipmentSummary {
 
 /** The whole record plus what the admin page derives from it. */
 export type ShipmentDetail = ShipmentRecord & {
+  /** Every problem the shipment has now: open ones, and those resolved or snoozed. */
+  incidents: Incident[]
   overdue: boolean
   stuck: boolean
   carrierName: string | null
@@ -108,6 +112,8 @@ export function toDetail(record: ShipmentRecord, cutoffs: AttentionCutoffs, reda
   return {
     ...record,
     lastErrorMessage: redactNullable(redact, record.lastErrorMessage ?? null),
+    adminLog: record.adminLog ?? [],
+    incidents: incidentsOf(withNulls(record), cutoffs),
     overdue: isOverdue(withNulls(record), cutoffs),
     stuck: isStuck(withNulls(record), cutoffs),
     carrierName: carrierName(carrier),
@@ -129,4 +135,5 @@ const withNulls = (record: ShipmentRecord): ShipmentRecord => ({
   promisedDelivery: record.promisedDelivery ?? null,
   estimatedDelivery: record.estimatedDelivery ?? null,
   lastEventAt: record.lastEventAt ?? null,
+  consecutiveErrors: record.consecutiveErrors ?? 0,
 })

@@ -1,6 +1,7 @@
 import type {
   CarrierCode,
   Charts,
+  IncidentAckInput,
   Overview,
   RefreshResult,
   SetStatusInput,
@@ -80,7 +81,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Query string of a filter set: empty values are left out so the server applies no filter. */
-export function toSearch(query: Partial<ShipmentQuery>): string {
+export function toSearch(query: object): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue
@@ -111,9 +112,19 @@ export const adminApi = {
         body: input,
       })
     ).shipment,
+  actOnIncident: async (id: string, input: IncidentAckInput): Promise<ShipmentDetail> =>
+    (
+      await request<{ shipment: ShipmentDetail }>(`/shipments/${encodeURIComponent(id)}/incidents`, {
+        method: 'POST',
+        body: input,
+      })
+    ).shipment,
   /** The CSV export of the current filter (and sort), downloaded by the browser with the admin cookie. */
-  csvUrl: (filters: ShipmentFilters & Partial<Pick<ShipmentQuery, 'sort' | 'dir'>>): string => {
-    const search = toSearch(filters)
+  csvUrl: (
+    filters: ShipmentFilters & Partial<Pick<ShipmentQuery, 'sort' | 'dir'>>,
+    file: { locale: 'en' | 'pt' | 'es'; sep: 'comma' | 'semicolon'; tz: string }
+  ): string => {
+    const search = toSearch({ ...filters, ...file })
     return `${API_BASE}/shipments.csv${search ? `?${search}` : ''}`
   },
 }

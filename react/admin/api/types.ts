@@ -40,11 +40,14 @@ export type CarrierCode = string
 export const SHIPMENT_VIEWS = [
   'overdue',
   'stuck',
+  'neverPickedUp',
+  'attempts',
   'exceptions',
+  'returned',
+  'failing',
   'expired',
   'awaiting',
   'unresolved',
-  'failing',
 ] as const
 export type ShipmentView = (typeof SHIPMENT_VIEWS)[number]
 
@@ -52,15 +55,60 @@ export const SORT_FIELDS = ['invoicedAt', 'lastEventAt', 'promisedDelivery', 'st
 export type SortField = (typeof SORT_FIELDS)[number]
 export type SortDirection = 'asc' | 'desc'
 
+/** Open incidents per queue (node/services/admin/overview.ts ATTENTION_VIEWS); neverPickedUp is part of stuck. */
 export interface AttentionCounts {
   overdue: number
   stuck: number
   neverPickedUp: number
+  failedAttempts: number
   exceptions: number
+  returned: number
+  failing: number
   expired: number
   awaitingTracking: number
   unresolvedCarrier: number
-  failing: number
+}
+
+/** node/tracking/incidents.ts */
+export const INCIDENT_KINDS = [
+  'overdue',
+  'stuck',
+  'attempt',
+  'exception',
+  'returned',
+  'failing',
+  'expired',
+  'awaiting',
+  'unresolved',
+] as const
+export type IncidentKind = (typeof INCIDENT_KINDS)[number]
+
+export interface Incident {
+  kind: IncidentKind
+  /** Resolved or snoozed until this instant; null while open. */
+  silencedUntil: string | null
+  resolved: boolean
+  neverPickedUp: boolean
+}
+
+/** node/tracking/adminLog.ts: what admins did, on the registry only (never on the order). */
+export type AdminLogEntry =
+  | {
+      action: 'set_status'
+      at: string
+      by: string
+      status: TrackingStatus
+      note: string | null
+      customerMessage: string | null
+    }
+  | { action: 'resolve' | 'snooze'; at: string; by: string; kind: IncidentKind; reason: string; until: string | null }
+
+export interface IncidentAckInput {
+  kind: IncidentKind
+  action: 'resolve' | 'snooze'
+  reason: string
+  /** ISO instant; only with snooze */
+  until?: string
 }
 
 export interface CarrierHealth {
@@ -73,6 +121,10 @@ export interface CarrierHealth {
   /** 0..1 */
   errorRate: number
   lastError: string | null
+  /** Shipments of this carrier still followed. */
+  tracked: number
+  /** No successful check for one polling interval: warning; two: error. */
+  staleness: 'ok' | 'warning' | 'error'
 }
 
 export interface SweepSummary {
@@ -120,17 +172,32 @@ export interface ChartDay {
   byStatus: Partial<Record<TrackingStatus, number>>
 }
 
+/** node/services/admin/carrierMetrics.ts */
 export interface CarrierOnTime {
   carrier: string
   displayName: string
+  /** Delivered with a promised date. */
   delivered: number
   onTime: number
+  overdue: number
+  expired: number
+  /** onTime / (delivered + overdue + expired) */
   rate: number | null
+}
+
+export interface CarrierDeliveryTimes {
+  carrier: string
+  displayName: string
+  count: number
+  averageDays: number | null
+  p90Days: number | null
+  sampled: boolean
 }
 
 export interface Charts {
   days: ChartDay[]
   onTime: CarrierOnTime[]
+  deliveryTimes: CarrierDeliveryTimes[]
 }
 
 export interface ShipmentSummary {
@@ -192,6 +259,8 @@ export interface ShipmentDetail extends ShipmentSummary {
   lastOmsWriteAt: string | null
   lastManualActionBy: string | null
   trackingPageUrl: string | null
+  incidents: Incident[]
+  adminLog: AdminLogEntry[]
 }
 
 export interface ShipmentPage {
@@ -230,7 +299,10 @@ export interface SetStatusInput {
   status: TrackingStatus
   /** ISO instant; only with DELIVERED */
   deliveredAt?: string
-  note?: string
+  /** Kept on the shipment for the team, never written to the order. */
+  internalNote?: string
+  /** The order's event text (the customer sees it); the standard text when absent. */
+  customerMessage?: string
 }
 
 /** Most ids one refresh request may carry. */

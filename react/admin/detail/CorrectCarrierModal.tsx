@@ -7,6 +7,7 @@ import { adminApi, ApiError } from '../api/client'
 import type { CarrierCode, ShipmentDetail } from '../api/types'
 import { describeError } from '../i18n/describeError'
 import { carrierModalMessages as m, commonMessages } from '../i18n/messages'
+import { DialogSemantics } from '../shared/DialogSemantics'
 
 /** Confirms and sends a carrier correction; the shipment is checked at the new carrier right away. */
 export function CorrectCarrierModal({
@@ -73,6 +74,7 @@ export function CorrectCarrierModal({
         </div>
       }
     >
+      <DialogSemantics label={intl.formatMessage(m.title)} />
       <div data-testid="carrier-modal">
         <p className="t-body c-on-base lh-copy mt0">
           {intl.formatMessage(m.body, { trackingNumber: shipment.trackingNumber ?? shipment.orderId })}

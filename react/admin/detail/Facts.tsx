@@ -17,6 +17,10 @@ export function Facts({ children }: { children: ReactNode }) {
   return <div className="flex flex-wrap">{children}</div>
 }
 
-export function SectionTitle({ children }: { children: ReactNode }) {
-  return <h3 className="t-heading-5 c-on-base mt6 mb4">{children}</h3>
+export function SectionTitle({ children, id }: { children: ReactNode; id?: string }) {
+  return (
+    <h3 className="t-heading-5 c-on-base mt6 mb4" id={id}>
+      {children}
+    </h3>
+  )
 }

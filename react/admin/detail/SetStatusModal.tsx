@@ -7,8 +7,34 @@ import type { ShipmentDetail, TrackingStatus } from '../api/types'
 import { describeError } from '../i18n/describeError'
 import { statusLabel } from '../i18n/labels'
 import { commonMessages, statusModalMessages as m } from '../i18n/messages'
+import { DialogSemantics } from '../shared/DialogSemantics'
+import { StatusTag } from '../shared/StatusTag'
 import { useStoreClock } from '../shared/StoreContext'
 import { wallTimeInZone, zonedWallTimeToIso } from '../shared/time'
+import { standardEventText } from './manualEvent'
+
+/** node/tracking/adminLog.ts MAX_ADMIN_NOTE and node/tracking/bounds.ts MAX_DESCRIPTION. */
+const MAX_INTERNAL_NOTE = 200
+const MAX_CUSTOMER_MESSAGE = 250
+
+/** The tracking event the customer will see on the order, as it will be written. */
+function OrderEventPreview({ status, message }: { status: TrackingStatus; message: string }) {
+  const intl = useIntl()
+  return (
+    <section className="ba b--muted-4 br2 pa4 bg-muted-5" data-testid="order-preview" aria-live="polite">
+      <h4 className="t-small fw6 c-muted-1 mt0 mb3">{intl.formatMessage(m.previewTitle)}</h4>
+      <div className="flex items-center flex-wrap">
+        <span className="mr3">
+          <StatusTag status={status} />
+        </span>
+        <span className="t-body c-on-base" data-testid="order-preview-text">
+          {message || standardEventText(status)}
+        </span>
+        {!message && <span className="t-mini c-muted-1 ml2">{intl.formatMessage(m.previewDefault)}</span>}
+      </div>
+    </section>
+  )
+}
 
 /** Statuses a merchant may set by hand: what a carrier could have reported (not PENDING/EXPIRED/UNKNOWN). */
 export const SETTABLE_STATUSES: TrackingStatus[] = [
@@ -26,7 +52,8 @@ export const SETTABLE_STATUSES: TrackingStatus[] = [
 
 /**
  * Confirmation before a manual status (VTEX's own workaround, made safe): says that it is written
- * to the order, asks when a delivery happened (in the store's zone), and keeps an optional note.
+ * to the order, asks when a delivery happened (in the store's zone), keeps an optional internal
+ * note on the shipment only, and shows the event the customer will see (with the optional message).
  */
 export function SetStatusModal({
   shipment,
@@ -46,7 +73,8 @@ export function SetStatusModal({
   const { timeZone, now } = useStoreClock()
   const [status, setStatus] = useState<TrackingStatus>(preset ?? 'DELIVERED')
   const [deliveredAt, setDeliveredAt] = useState('')
-  const [note, setNote] = useState('')
+  const [internalNote, setInternalNote] = useState('')
+  const [customerMessage, setCustomerMessage] = useState('')
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<ApiError | undefined>(undefined)
   const [dateInvalid, setDateInvalid] = useState(false)
@@ -55,7 +83,8 @@ export function SetStatusModal({
     if (!isOpen) return
     setStatus(preset ?? (SETTABLE_STATUSES.includes(shipment.status) ? shipment.status : 'IN_TRANSIT'))
     setDeliveredAt(wallTimeInZone(now(), timeZone))
-    setNote('')
+    setInternalNote('')
+    setCustomerMessage('')
     setError(undefined)
     setDateInvalid(false)
   }, [isOpen, preset, shipment.status, now, timeZone])
@@ -73,7 +102,8 @@ export function SetStatusModal({
       const updated = await adminApi.setStatus(shipment.id, {
         status,
         ...(deliveredIso ? { deliveredAt: deliveredIso } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(internalNote.trim() ? { internalNote: internalNote.trim() } : {}),
+        ...(customerMessage.trim() ? { customerMessage: customerMessage.trim() } : {}),
       })
       onDone(updated, status)
     } catch (caught) {
@@ -102,6 +132,7 @@ export function SetStatusModal({
         </div>
       }
     >
+      <DialogSemantics label={intl.formatMessage(preset === 'DELIVERED' ? m.titleDelivered : m.title)} />
       <div data-testid="status-modal">
         <p className="t-body c-on-base lh-copy mt0">{intl.formatMessage(m.body, { orderId: shipment.orderId })}</p>
         {error && (
@@ -134,14 +165,30 @@ export function SetStatusModal({
             />
           </div>
         )}
-        <Textarea
-          label={intl.formatMessage(m.noteLabel)}
-          placeholder={intl.formatMessage(m.notePlaceholder)}
-          value={note}
-          rows={3}
-          resize="vertical"
-          onChange={(event) => setNote(event.target.value)}
-        />
+        <div className="mb4" data-testid="internal-note">
+          <Textarea
+            label={intl.formatMessage(m.internalNoteLabel)}
+            helpText={intl.formatMessage(m.internalNoteHelp)}
+            placeholder={intl.formatMessage(m.internalNotePlaceholder)}
+            value={internalNote}
+            rows={2}
+            maxLength={MAX_INTERNAL_NOTE}
+            resize="vertical"
+            onChange={(event) => setInternalNote(event.target.value)}
+          />
+        </div>
+        <div className="mb4" data-testid="customer-message">
+          <Textarea
+            label={intl.formatMessage(m.customerMessageLabel)}
+            helpText={intl.formatMessage(m.customerMessageHelp)}
+            value={customerMessage}
+            rows={2}
+            maxLength={MAX_CUSTOMER_MESSAGE}
+            resize="vertical"
+            onChange={(event) => setCustomerMessage(event.target.value)}
+          />
+        </div>
+        <OrderEventPreview status={status} message={customerMessage.trim()} />
       </div>
     </Modal>
   )

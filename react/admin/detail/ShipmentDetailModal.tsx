@@ -10,12 +10,15 @@ import { describeError } from '../i18n/describeError'
 import { statusLabel } from '../i18n/labels'
 import { commonMessages, detailMessages as m, pageMessages } from '../i18n/messages'
 import { EmailAudit } from '../emails/EmailAudit'
+import { DialogSemantics } from '../shared/DialogSemantics'
 import { Loader } from '../shared/Loader'
 import { useStoreClock } from '../shared/StoreContext'
 import { useToast } from '../shared/useToast'
+import { AdminLog } from './AdminLog'
 import { CorrectCarrierModal } from './CorrectCarrierModal'
 import { EventTimeline } from './EventTimeline'
 import { SectionTitle } from './Facts'
+import { IncidentsPanel } from './IncidentsPanel'
 import { SetStatusModal } from './SetStatusModal'
 import { ShipmentFacts } from './ShipmentFacts'
 
@@ -148,14 +151,17 @@ export function ShipmentDetailModal({
           </div>
         }
       >
+        <DialogSemantics label={title} />
         <Loader state={detail}>
           {(data) => (
             <>
               <ShipmentFacts shipment={data} />
+              <IncidentsPanel shipment={data} onChanged={done} />
               <SectionTitle>{intl.formatMessage(m.sectionTimeline)}</SectionTitle>
               <div className="t-mini c-muted-1 mb2">{intl.formatMessage(pageMessages.timeZoneNote, { timeZone })}</div>
               <EventTimeline events={data.events ?? []} dropped={data.droppedEvents ?? 0} />
               <EmailAudit shipmentId={shipmentId} />
+              <AdminLog entries={data.adminLog ?? []} />
             </>
           )}
         </Loader>

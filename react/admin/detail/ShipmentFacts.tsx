@@ -11,6 +11,7 @@ import { StatusTag } from '../shared/StatusTag'
 import { useFormat } from '../shared/useFormat'
 import { Flags } from '../shipments/columns'
 import { Fact, Facts, SectionTitle } from './Facts'
+import { DANGER_TEXT, WARNING_TEXT } from '../shared/textColors'
 
 /** Identity, status, the checking schedule and what the app wrote to the order, with times in the store's zone. */
 export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
@@ -47,7 +48,7 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
               )}
             </>
           ) : (
-            <span className="c-warning">{intl.formatMessage(shipmentMessages.noTracking)}</span>
+            <span style={WARNING_TEXT}>{intl.formatMessage(shipmentMessages.noTracking)}</span>
           )}
         </Fact>
         <Fact label={intl.formatMessage(m.fieldCarrier)} testId="detail-carrier">
@@ -62,7 +63,9 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
         <Fact label={intl.formatMessage(m.fieldState)}>{stateLabel(intl, shipment.state)}</Fact>
         <Fact label={intl.formatMessage(m.fieldInvoiced)}>{format.dateTime(shipment.invoicedAt)}</Fact>
         <Fact label={intl.formatMessage(m.fieldPromised)}>
-          <span className={shipment.overdue ? 'c-danger fw5' : ''}>{format.date(shipment.promisedDelivery)}</span>
+          <span className={shipment.overdue ? 'fw5' : ''} style={shipment.overdue ? DANGER_TEXT : undefined}>
+            {format.date(shipment.promisedDelivery)}
+          </span>
         </Fact>
         <Fact label={intl.formatMessage(m.fieldEstimated)}>{format.date(shipment.estimatedDelivery)}</Fact>
         <Fact label={intl.formatMessage(m.fieldDelivered)} testId="detail-delivered">
@@ -117,7 +120,7 @@ export function ShipmentFacts({ shipment }: { shipment: ShipmentDetail }) {
             format.empty
           )}
           {shipment.rejectedTrackingUrl && (
-            <div className="t-small c-danger mt1 break-all" data-testid="detail-rejected-url">
+            <div className="t-small mt1 break-all" style={DANGER_TEXT} data-testid="detail-rejected-url">
               {intl.formatMessage(m.trackingUrlRejected, { url: shipment.rejectedTrackingUrl })}
             </div>
           )}

@@ -5,14 +5,28 @@ import { EmptyState, PageBlock, Table, Tag } from 'vtex.styleguide'
 import type { CarrierHealth as Health } from '../api/types'
 import { carrierMessages as m } from '../i18n/messages'
 import { useFormat } from '../shared/useFormat'
+import { DANGER_TEXT, WARNING_TEXT } from '../shared/textColors'
 
 /** Error rate at or above which a carrier integration is shown as failing / degraded. */
 const FAILING_RATE = 0.5
 const DEGRADED_RATE = 0.1
 
-function HealthTag({ carrier }: { carrier: Health }) {
+function HealthTag({ carrier, pollingIntervalHours }: { carrier: Health; pollingIntervalHours: number }) {
   const intl = useIntl()
   if (!carrier.active) return <Tag size="small">{intl.formatMessage(m.inactive)}</Tag>
+  // Silence outranks the error rate: no check at all has no error rate.
+  if (carrier.staleness === 'error')
+    return (
+      <Tag size="small" type="error">
+        {intl.formatMessage(m.staleError, { hours: 2 * pollingIntervalHours })}
+      </Tag>
+    )
+  if (carrier.staleness === 'warning')
+    return (
+      <Tag size="small" type="warning">
+        {intl.formatMessage(m.staleWarning, { hours: pollingIntervalHours })}
+      </Tag>
+    )
   if (carrier.checked > 0 && carrier.errorRate >= FAILING_RATE)
     return (
       <Tag size="small" type="error">
@@ -33,7 +47,13 @@ function HealthTag({ carrier }: { carrier: Health }) {
 }
 
 /** Is each carrier's API answering? A silent integration is the failure VTEX's own tracking had. */
-export function CarrierHealth({ carriers }: { carriers: Health[] }) {
+export function CarrierHealth({
+  carriers,
+  pollingIntervalHours,
+}: {
+  carriers: Health[]
+  pollingIntervalHours: number
+}) {
   const intl = useIntl()
   const format = useFormat()
   const items = carriers.map((carrier) => ({ ...carrier, id: carrier.carrier }))
@@ -57,15 +77,29 @@ export function CarrierHealth({ carriers }: { carriers: Health[] }) {
                 },
                 active: {
                   title: intl.formatMessage(m.columnConnection),
-                  width: 150,
-                  cellRenderer: ({ rowData }) => <HealthTag carrier={rowData} />,
+                  width: 260,
+                  cellRenderer: ({ rowData }) => (
+                    <span className="ws-normal" data-staleness={rowData.staleness}>
+                      <HealthTag carrier={rowData} pollingIntervalHours={pollingIntervalHours} />
+                    </span>
+                  ),
                 },
                 lastSuccessAt: {
                   title: intl.formatMessage(m.columnLastSuccess),
                   width: 210,
                   cellRenderer: ({ rowData }) =>
                     rowData.lastSuccessAt ? (
-                      <span title={format.dateTime(rowData.lastSuccessAt)}>
+                      <span
+                        title={format.dateTime(rowData.lastSuccessAt)}
+                        className={rowData.staleness === 'ok' ? '' : 'fw5'}
+                        style={
+                          rowData.staleness === 'ok'
+                            ? undefined
+                            : rowData.staleness === 'error'
+                              ? DANGER_TEXT
+                              : WARNING_TEXT
+                        }
+                      >
                         {format.relative(rowData.lastSuccessAt)}
                       </span>
                     ) : (
@@ -81,7 +115,7 @@ export function CarrierHealth({ carriers }: { carriers: Health[] }) {
                   title: intl.formatMessage(m.columnErrors),
                   width: 100,
                   cellRenderer: ({ rowData }) => (
-                    <span className={rowData.errors > 0 ? 'c-danger' : ''}>{format.number(rowData.errors)}</span>
+                    <span style={rowData.errors > 0 ? DANGER_TEXT : undefined}>{format.number(rowData.errors)}</span>
                   ),
                 },
                 errorRate: {

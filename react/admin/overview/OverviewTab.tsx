@@ -40,7 +40,7 @@ export function OverviewTab({
             <StatusBreakdown totals={data.totals} onOpen={onOpen} />
             <Charts state={charts} />
             <LastSweep sweep={data.lastSweep} health={data.sweepHealth} />
-            <CarrierHealth carriers={data.carriers} />
+            <CarrierHealth carriers={data.carriers} pollingIntervalHours={data.settings.pollingIntervalHours} />
             <EmailPreviews counts={data.emails ?? { sent: 0, suppressed: 0, failed: 0 }} />
           </div>
         )

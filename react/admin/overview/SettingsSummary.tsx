@@ -16,7 +16,7 @@ export function SettingsSummary({
   const intl = useIntl()
   const format = useFormat()
   return (
-    <div className="t-small c-muted-1 mb5 lh-copy" data-testid="settings-summary">
+    <div className="t-small c-on-base mb5 lh-copy" data-testid="settings-summary">
       <div>
         {intl.formatMessage(m.settingsSummary, {
           interval: format.number(settings.pollingIntervalHours),

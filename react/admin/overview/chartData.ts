@@ -1,6 +1,6 @@
 import type { ChartDay, TrackingStatus } from '../api/types'
 
-/** The five lines of the status chart (the styleguide LineChart has five colours, in this order). */
+/** The five status groups of the stacked status chart, bottom to top. */
 export const STATUS_GROUPS = ['waiting', 'moving', 'problem', 'delivered', 'other'] as const
 export type StatusGroup = (typeof STATUS_GROUPS)[number]
 

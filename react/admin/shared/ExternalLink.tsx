@@ -2,6 +2,7 @@ import React from 'react'
 import { IconExternalLinkMini } from 'vtex.styleguide'
 
 import { safeHttpUrl } from './safeUrl'
+import { DANGER_TEXT } from './textColors'
 
 /**
  * A link to a page outside the admin (carrier tracking page, the invoice's URL), in a new tab.
@@ -11,7 +12,7 @@ export function ExternalLink({ href, children }: { href: string; children: React
   const safe = safeHttpUrl(href)
   if (safe === null) {
     return (
-      <span className="c-danger strike break-all" data-testid="unsafe-url" title={href.slice(0, 300)}>
+      <span className="strike break-all" style={DANGER_TEXT} data-testid="unsafe-url" title={href.slice(0, 300)}>
         {href.slice(0, 120)}
       </span>
     )

@@ -19,6 +19,8 @@ export interface Formatters {
   /** "3 hours ago", "in 2 hours", against the server's clock. */
   relative(iso: string | null | undefined): string
   number(value: number): string
+  /** One decimal: "2.5" / "2,5". */
+  decimal(value: number): string
   /** 0..1 as "87%". */
   percent(ratio: number): string
   duration(ms: number | null | undefined): string
@@ -75,6 +77,7 @@ export function useFormat(): Formatters {
     const dayShortInZone = new Intl.DateTimeFormat(locale, { timeZone, day: '2-digit', month: 'short' })
     const dayShortOnly = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: 'short' })
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+    const decimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
     const numbers = new Intl.NumberFormat(locale)
     const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
 
@@ -112,6 +115,7 @@ export function useFormat(): Formatters {
         return relative.format(0, 'minute')
       },
       number: (value) => numbers.format(value),
+      decimal: (value) => decimals.format(value),
       percent: (ratio) => percents.format(ratio),
       duration: (ms) => {
         if (ms === null || ms === undefined || !Number.isFinite(ms)) return empty

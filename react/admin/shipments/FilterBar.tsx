@@ -1,13 +1,13 @@
 import React, { useEffect, useState } from 'react'
 import { useIntl } from 'react-intl'
-import { Button, ButtonWithIcon, Dropdown, IconDownload, Input, InputSearch } from 'vtex.styleguide'
+import { Button, Dropdown, Input, InputSearch } from 'vtex.styleguide'
 import type { DropdownOption } from 'vtex.styleguide'
 
-import { adminApi } from '../api/client'
 import type { ShipmentFilters, ShipmentQuery, ShipmentView, TrackingStatus } from '../api/types'
 import { SHIPMENT_VIEWS, TRACKING_STATUSES } from '../api/types'
 import { statusLabel } from '../i18n/labels'
-import { filterMessages as m, shipmentMessages, viewMessages } from '../i18n/messages'
+import { filterMessages as m, viewMessages } from '../i18n/messages'
+import { CsvExport } from './CsvExport'
 import { filtersOf, hasFilters } from './query'
 
 const ALL = ''
@@ -57,22 +57,13 @@ export function FilterBar({
             }}
           />
         </div>
-        <div className="flex items-center">
+        <div className="flex items-end flex-wrap">
           <span className="mr3" data-testid="clear-filters">
             <Button variation="tertiary" disabled={!hasFilters(query)} onClick={() => onChange({})}>
               {intl.formatMessage(m.clear)}
             </Button>
           </span>
-          <span data-testid="export-csv">
-            <ButtonWithIcon
-              icon={<IconDownload />}
-              variation="secondary"
-              href={adminApi.csvUrl({ ...filters, sort: query.sort, dir: query.dir })}
-              download="shipments.csv"
-            >
-              {intl.formatMessage(shipmentMessages.exportCsv)}
-            </ButtonWithIcon>
-          </span>
+          <CsvExport filters={filters} query={query} />
         </div>
       </div>
       <div className="flex flex-wrap items-end nl2 nr2">

@@ -11,9 +11,11 @@ import { describeError } from '../i18n/describeError'
 import { shipmentMessages as m } from '../i18n/messages'
 import { ErrorAlert } from '../shared/ErrorAlert'
 import { useFormat } from '../shared/useFormat'
+import { useNarrow } from '../shared/useNarrow'
 import { useToast } from '../shared/useToast'
 import { shipmentColumns } from './columns'
 import { FilterBar } from './FilterBar'
+import { ShipmentCards } from './ShipmentCards'
 import { isSortField, toTableOrder, withFilters } from './query'
 import { PAGE_SIZES } from './query'
 
@@ -46,8 +48,9 @@ export function ShipmentsTab({
   const toast = useToast()
   const [selected, setSelected] = useState<Row[]>(NO_ROWS)
   const [refreshing, setRefreshing] = useState(false)
+  const narrow = useNarrow()
 
-  const columns = useMemo(() => shipmentColumns(intl, format), [intl, format])
+  const columns = useMemo(() => shipmentColumns(intl, format, onOpenShipment), [intl, format, onOpenShipment])
   const data = page.data
   const items = useMemo<Row[]>(
     () => (data ? data.items.map((item) => ({ ...item, shipmentId: item.id })) : NO_ROWS),
@@ -100,58 +103,70 @@ export function ShipmentsTab({
       <div className="t-small c-muted-1 mb3" data-testid="shipments-total">
         {data ? intl.formatMessage(m.total, { total }) : null}
       </div>
-      <div
-        data-testid="shipments-table"
-        data-loading={page.loading || refreshing ? 'true' : 'false'}
-        className={page.error && !data ? 'dn' : ''}
-      >
-        <Table<Row>
-          key={generation.current.count}
-          fullWidth
-          dynamicRowHeight
-          density="medium"
-          items={items}
-          // A fresh schema each render: with bulk actions, Table v1 writes its checkbox column (bound
-          // to the mounted instance) into the schema it is given.
-          schema={{ properties: { ...columns } }}
-          loading={page.loading && !data}
-          emptyStateLabel={intl.formatMessage(m.empty)}
-          onRowClick={({ rowData }) => onOpenShipment(rowData.shipmentId)}
-          sort={{ sortedBy: query.sort, sortOrder: toTableOrder(query.dir) }}
-          onSort={({ sortedBy, sortOrder }) => {
-            if (!isSortField(sortedBy)) return
-            onQueryChange({ ...query, sort: sortedBy, dir: sortOrder === 'ASC' ? 'asc' : 'desc', page: 1 })
-          }}
-          bulkActions={{
-            texts: {
-              secondaryActionsLabel: intl.formatMessage(m.moreActions),
-              rowsSelected: () => intl.formatMessage(m.selected, { count: selected.length }),
-            },
-            totalItems: total,
-            onChange: ({ selectedRows }) => setSelected(selectedRows ?? NO_ROWS),
-            main: {
-              label: intl.formatMessage(m.refreshSelected),
-              handleCallback: ({ selectedRows }) => void refreshSelected(selectedRows ?? NO_ROWS),
-            },
-          }}
-          pagination={{
-            currentItemFrom: from,
-            currentItemTo: to,
-            totalItems: total,
-            textOf: intl.formatMessage(m.paginationOf),
-            textShowRows: intl.formatMessage(m.paginationRows),
-            rowsOptions: PAGE_SIZES,
-            selectedOption: query.pageSize,
-            onRowsChange: (_event, value) => onQueryChange({ ...query, pageSize: Number(value), page: 1 }),
-            onNextClick: () => {
-              if (data && query.page < data.maxPage) onQueryChange({ ...query, page: query.page + 1 })
-            },
-            onPrevClick: () => {
-              if (query.page > 1) onQueryChange({ ...query, page: query.page - 1 })
-            },
-          }}
-        />
-      </div>
+      {narrow ? (
+        <div data-testid="shipments-table" data-loading={page.loading || refreshing ? 'true' : 'false'}>
+          <ShipmentCards
+            query={query}
+            data={data}
+            loading={page.loading}
+            onQueryChange={onQueryChange}
+            onOpen={onOpenShipment}
+          />
+        </div>
+      ) : (
+        <div
+          data-testid="shipments-table"
+          data-loading={page.loading || refreshing ? 'true' : 'false'}
+          className={page.error && !data ? 'dn' : ''}
+        >
+          <Table<Row>
+            key={generation.current.count}
+            fullWidth
+            dynamicRowHeight
+            density="medium"
+            items={items}
+            // A fresh schema each render: with bulk actions, Table v1 writes its checkbox column (bound
+            // to the mounted instance) into the schema it is given.
+            schema={{ properties: { ...columns } }}
+            loading={page.loading && !data}
+            emptyStateLabel={intl.formatMessage(m.empty)}
+            onRowClick={({ rowData }) => onOpenShipment(rowData.shipmentId)}
+            sort={{ sortedBy: query.sort, sortOrder: toTableOrder(query.dir) }}
+            onSort={({ sortedBy, sortOrder }) => {
+              if (!isSortField(sortedBy)) return
+              onQueryChange({ ...query, sort: sortedBy, dir: sortOrder === 'ASC' ? 'asc' : 'desc', page: 1 })
+            }}
+            bulkActions={{
+              texts: {
+                secondaryActionsLabel: intl.formatMessage(m.moreActions),
+                rowsSelected: () => intl.formatMessage(m.selected, { count: selected.length }),
+              },
+              totalItems: total,
+              onChange: ({ selectedRows }) => setSelected(selectedRows ?? NO_ROWS),
+              main: {
+                label: intl.formatMessage(m.refreshSelected),
+                handleCallback: ({ selectedRows }) => void refreshSelected(selectedRows ?? NO_ROWS),
+              },
+            }}
+            pagination={{
+              currentItemFrom: from,
+              currentItemTo: to,
+              totalItems: total,
+              textOf: intl.formatMessage(m.paginationOf),
+              textShowRows: intl.formatMessage(m.paginationRows),
+              rowsOptions: PAGE_SIZES,
+              selectedOption: query.pageSize,
+              onRowsChange: (_event, value) => onQueryChange({ ...query, pageSize: Number(value), page: 1 }),
+              onNextClick: () => {
+                if (data && query.page < data.maxPage) onQueryChange({ ...query, page: query.page + 1 })
+              },
+              onPrevClick: () => {
+                if (query.page > 1) onQueryChange({ ...query, page: query.page - 1 })
+              },
+            }}
+          />
+        </div>
+      )}
     </PageBlock>
   )
 }

@@ -9,6 +9,8 @@ import { shipmentMessages as m } from '../i18n/messages'
 import { OrderLink } from '../shared/OrderLink'
 import { StatusTag } from '../shared/StatusTag'
 import type { Formatters } from '../shared/useFormat'
+import { OpenShipmentButton } from './OpenShipmentButton'
+import { DANGER_TEXT } from '../shared/textColors'
 
 /** Overdue, stuck and failing checks, as tags beside the status. */
 export function Flags({ shipment, intl }: { shipment: ShipmentSummary; intl: IntlShape }) {
@@ -40,7 +42,11 @@ export function Flags({ shipment, intl }: { shipment: ShipmentSummary; intl: Int
 }
 
 /** The shipments table's columns; keys of sortable columns are the API's sort fields. */
-export function shipmentColumns(intl: IntlShape, format: Formatters): Record<string, TableColumn<ShipmentSummary>> {
+export function shipmentColumns(
+  intl: IntlShape,
+  format: Formatters,
+  onOpen: (id: string) => void
+): Record<string, TableColumn<ShipmentSummary & { shipmentId: string }>> {
   return {
     orderId: {
       title: intl.formatMessage(m.columnOrder),
@@ -57,11 +63,7 @@ export function shipmentColumns(intl: IntlShape, format: Formatters): Record<str
       width: 190,
       cellRenderer: ({ rowData }) => (
         <div className="pv3 lh-copy">
-          {rowData.trackingNumber ? (
-            <div className="t-code f6 c-on-base">{rowData.trackingNumber}</div>
-          ) : (
-            <div className="t-small c-warning ws-normal">{intl.formatMessage(m.noTracking)}</div>
-          )}
+          <OpenShipmentButton shipment={{ ...rowData, id: rowData.shipmentId }} onOpen={onOpen} />
           <div className="t-mini c-muted-1">
             {rowData.carrierName ?? rowData.courierName ?? intl.formatMessage(m.carrierUnknown)}
           </div>
@@ -106,7 +108,8 @@ export function shipmentColumns(intl: IntlShape, format: Formatters): Record<str
       sortable: true,
       cellRenderer: ({ rowData }) => (
         <span
-          className={`t-small ${rowData.overdue ? 'c-danger fw5' : ''}`}
+          className={`t-small ${rowData.overdue ? 'fw5' : ''}`}
+          style={rowData.overdue ? DANGER_TEXT : undefined}
           title={format.date(rowData.promisedDelivery)}
         >
           {format.dateShort(rowData.promisedDelivery)}
