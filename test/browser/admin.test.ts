@@ -345,9 +345,13 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     await page.locator('[data-testid="email-previews"]').scrollIntoViewIfNeeded()
     await screenshot(page, 'email-previews', false)
 
+    // Found by search: an earlier test resolved this shipment, so it is in no queue any more.
     const shipment = seeded['correios-stuck']
-    await page.click('[data-testid="attention-stuck"]')
+    await page.click('text=Shipments')
     await tableSettled(page)
+    await page.fill('[data-testid="search"] input', shipment.trackingNumber)
+    await page.press('[data-testid="search"] input', 'Enter')
+    await rowCount(page, 1)
     await page.click(`text=${shipment.trackingNumber}`)
     await page.waitForSelector('[data-testid="email-audit"]')
     await page.waitForSelector('[data-testid="email-audit"] li, [data-testid="email-audit"] .c-muted-1')
