@@ -11,6 +11,9 @@ export interface SimulatorDeps {
 export const SIMULATOR_CREDENTIALS = {
   correios: { user: 'demo-correios-user', accessCode: 'demo-access-code-123', postageCard: '0067599079' },
   ups: { clientId: 'demo-ups-client-id', clientSecret: 'demo-ups-client-secret' },
+  fedex: { clientId: 'demo-fedex-api-key', clientSecret: 'demo-fedex-secret-key' },
+  usps: { clientId: 'demo-usps-consumer-key', clientSecret: 'demo-usps-consumer-secret' },
+  dhl: { apiKey: 'demo-dhl-api-key' },
 } as const
 
 /** A carrier simulator plus its named stories (delivered, exception, returned, ...). */
