@@ -149,3 +149,28 @@ export function checkObject(value: unknown, path: string, fail: Fail): Record<st
   if (value === undefined || value === null) return undefined
   return isRecord(value) ? value : fail(`${path} is not an object`)
 }
+
+/**
+ * Once a carrier says the package is going back (RETURN_TO_SENDER), its later ordinary movement
+ * scans on the same number are the return leg, and its "delivered" is the shipper receiving it
+ * (RETURNED). Applies to events already in ascending order; no-change notes inherit the status
+ * before them, so the timeline never shows a jump.
+ */
+export function applyReturnLeg(sorted: MappedEvent[]): MappedEvent[] {
+  let previous: TrackingStatus = 'INFO_RECEIVED'
+  let returning = false
+  for (const m of sorted) {
+    if (!m.setsStatus) m.event.status = previous
+    else previous = m.event.status = onReturnLeg(m.event.status, returning)
+    if (m.event.status === 'RETURN_TO_SENDER') returning = true
+  }
+  return sorted
+}
+
+const RETURN_LEG: ReadonlySet<TrackingStatus> = new Set(['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'AVAILABLE_FOR_PICKUP', 'ATTEMPT_FAIL'])
+
+function onReturnLeg(status: TrackingStatus, returning: boolean): TrackingStatus {
+  if (!returning) return status
+  if (status === 'DELIVERED') return 'RETURNED'
+  return RETURN_LEG.has(status) ? 'RETURN_TO_SENDER' : status
+}

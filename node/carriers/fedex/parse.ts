@@ -2,6 +2,7 @@ import { CarrierResponseError } from '../../errors'
 import { calendarDate } from '../../tracking/localTime'
 import type { Fail, MappedEvent, Place } from '../normalise'
 import {
+  applyReturnLeg,
   ascending,
   checkArray,
   checkObject,
@@ -14,7 +15,6 @@ import {
   resultFrom,
   unmappedMessage,
 } from '../normalise'
-import type { TrackingStatus } from '../../tracking/status'
 import type { CarrierMessage, TrackingResult } from '../types'
 import type {
   FedexAddress,
@@ -167,27 +167,8 @@ function toEvents(scans: FedexScanEvent[], fallbackPlaces: Array<Place | undefin
       },
     }
   })
-  const sorted = ascending(mapped)
-  let previous: TrackingStatus = 'INFO_RECEIVED'
-  let returning = false
-  for (const m of sorted) {
-    // A no-change note inherits the status before it, so the timeline never shows a jump.
-    if (!m.setsStatus) m.event.status = previous
-    else previous = m.event.status = onReturnLeg(m.event.status, returning)
-    if (m.event.status === 'RETURN_TO_SENDER') returning = true
-  }
-  return sorted
-}
-
-/**
- * After "RS Return to shipper" FedEx keeps scanning the same number with ordinary movement codes
- * on the way back: those are the return leg, and its DL is the shipper receiving it (RETURNED).
- */
-function onReturnLeg(status: TrackingStatus, returning: boolean): TrackingStatus {
-  if (!returning) return status
-  if (status === 'DELIVERED') return 'RETURNED'
-  if (['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'AVAILABLE_FOR_PICKUP', 'ATTEMPT_FAIL'].includes(status)) return 'RETURN_TO_SENDER'
-  return status
+  // After "RS Return to shipper" FedEx keeps scanning the same number on the way back.
+  return applyReturnLeg(ascending(mapped))
 }
 
 function addReasons(details: NonNullable<FedexTrackResult['latestStatusDetail']>['ancillaryDetails'], messages: CarrierMessage[]): void {
