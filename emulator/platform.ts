@@ -2,11 +2,15 @@ import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
 
 import { createCorreiosSimulator } from './carriers/correios'
+import { createDhlSimulator } from './carriers/dhl'
+import type { DhlSimulator } from './carriers/dhl'
+import { createFedexSimulator } from './carriers/fedex'
 import { Timelines } from './carriers/timelines'
 import type { SimulatedCarrier } from './carriers/timelines'
 import type { CorreiosSimulator } from './carriers/correios'
 import type { CarrierSimulator } from './carriers/types'
 import { createUpsSimulator } from './carriers/ups'
+import { createUspsSimulator } from './carriers/usps'
 import { ContractGate, MASTER_DATA_API, ORDERS_API } from './contractGate'
 import { handleControl } from './control'
 import { Faults } from './faults'
@@ -54,7 +58,13 @@ export interface Platform {
   /** Every email sent: VTEX's order templates and the app's sendmail calls (`GET /_emulator/mail`). */
   mailbox: Mailbox
   mail: ReturnType<typeof createMailModule>
-  simulators: { correios: CorreiosSimulator; ups: CarrierSimulator & { expireTokens(): void } }
+  simulators: {
+    correios: CorreiosSimulator
+    ups: CarrierSimulator & { expireTokens(): void }
+    fedex: CarrierSimulator & { expireTokens(): void }
+    usps: CarrierSimulator & { expireTokens(): void }
+    dhl: DhlSimulator
+  }
   scheduler: Scheduler
   gateway: AppGateway
   /** Requests to the Orders API and Master Data that the official OpenAPI files refuse. */
@@ -120,6 +130,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const simulators = {
     correios: createCorreiosSimulator({ timelines, now }),
     ups: createUpsSimulator({ timelines, now }),
+    fedex: createFedexSimulator({ timelines, now }),
+    usps: createUspsSimulator({ timelines, now }),
+    dhl: createDhlSimulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -165,6 +178,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         createVtexIdModule({ account: options.account }),
         simulators.correios,
         simulators.ups,
+        simulators.fedex,
+        simulators.usps,
+        simulators.dhl,
       ],
       faults,
       journal,

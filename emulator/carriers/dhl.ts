@@ -13,7 +13,18 @@ import { localParts } from './ups'
  */
 const HOST = 'api-eu.dhl.com'
 const PATH = '/track/shipments'
-const SERVICES = new Set(['express', 'parcel-de', 'ecommerce', 'freight', 'dgf', 'parcel-nl', 'parcel-uk', 'post-de', 'sameday', 'svb'])
+const SERVICES = new Set([
+  'express',
+  'parcel-de',
+  'ecommerce',
+  'freight',
+  'dgf',
+  'parcel-nl',
+  'parcel-uk',
+  'post-de',
+  'sameday',
+  'svb',
+])
 
 export interface DhlSimulator extends CarrierSimulator {
   /** Calls per key per simulated day before 429; undefined = no quota. */
@@ -27,12 +38,17 @@ export function createDhlSimulator(deps: SimulatorDeps): DhlSimulator {
   function track(req: EmuRequest): EmuResponse {
     if (req.method !== 'GET') return problem(405, 'Method Not Allowed', 'Only GET is supported.')
     const key = header(req, 'dhl-api-key')
-    if (key !== SIMULATOR_CREDENTIALS.dhl.apiKey) return problem(401, 'Unauthorized', 'Unauthorized for given resource.')
+    if (key !== SIMULATOR_CREDENTIALS.dhl.apiKey)
+      return problem(401, 'Unauthorized', 'Unauthorized for given resource.')
     if (quota !== undefined) {
       const day = `${key}:${Math.floor(deps.now() / 86_400_000)}`
       const count = (used.get(day) ?? 0) + 1
       used.set(day, count)
-      if (count > quota) return { ...problem(429, 'Too many requests', 'Too many requests. Please try again later.'), headers: problemHeaders({ 'retry-after': String(secondsToMidnight(deps.now())) }) }
+      if (count > quota)
+        return {
+          ...problem(429, 'Too many requests', 'Too many requests. Please try again later.'),
+          headers: problemHeaders({ 'retry-after': String(secondsToMidnight(deps.now())) }),
+        }
     }
     const number = (req.query.get('trackingNumber') ?? '').trim().toUpperCase()
     if (!number) return problem(400, 'Bad Request', 'trackingNumber is required.')
@@ -41,7 +57,12 @@ export function createDhlSimulator(deps: SimulatorDeps): DhlSimulator {
     const shipment = deps.timelines.get('dhl', number)
     const events = deps.timelines.visibleEvents('dhl', number, deps.now())
     if (!shipment || events.length === 0 || (service !== null && service !== 'express')) {
-      return problem(404, 'No result found', 'No shipment with given tracking number found.', `/shipments?trackingNumber=${number}`)
+      return problem(
+        404,
+        'No result found',
+        'No shipment with given tracking number found.',
+        `/shipments?trackingNumber=${number}`
+      )
     }
     return json(200, {
       url: `/shipments?trackingNumber=${number}&offset=0&limit=5`,
@@ -70,7 +91,11 @@ const problemHeaders = (extra: Record<string, string> = {}): Record<string, stri
 })
 
 const problem = (status: number, title: string, detail: string, instance?: string): EmuResponse =>
-  json(status, { title, status, detail, ...(instance ? { instance } : {}) }, { 'content-type': 'application/problem+json' })
+  json(
+    status,
+    { title, status, detail, ...(instance ? { instance } : {}) },
+    { 'content-type': 'application/problem+json' }
+  )
 
 const secondsToMidnight = (now: number): number => Math.ceil((86_400_000 - (now % 86_400_000)) / 1000)
 
@@ -85,7 +110,15 @@ const COUNTRY_ZONES: Record<string, string> = {
   BR: 'America/Sao_Paulo',
   US: 'America/New_York',
 }
-const COUNTRY_NAMES: Record<string, string> = { DE: 'GERMANY', NL: 'NETHERLANDS', BE: 'BELGIUM', FR: 'FRANCE', GB: 'UNITED KINGDOM', BR: 'BRAZIL', US: 'UNITED STATES' }
+const COUNTRY_NAMES: Record<string, string> = {
+  DE: 'GERMANY',
+  NL: 'NETHERLANDS',
+  BE: 'BELGIUM',
+  FR: 'FRANCE',
+  GB: 'UNITED KINGDOM',
+  BR: 'BRAZIL',
+  US: 'UNITED STATES',
+}
 
 /** Express hubs stamp an offset; delivery depots send local time with no zone (both seen from DHL). */
 function timestampOf(event: ScriptedEvent): string {
@@ -114,7 +147,11 @@ function renderEvent(event: ScriptedEvent): Record<string, unknown> {
 }
 
 /** Newest first: `status` is the newest event, `events` all of them. */
-export function renderShipment(number: string, shipment: ScriptedShipment, events: readonly ScriptedEvent[]): Record<string, unknown> {
+export function renderShipment(
+  number: string,
+  shipment: ScriptedShipment,
+  events: readonly ScriptedEvent[]
+): Record<string, unknown> {
   const rendered = events.map(renderEvent)
   const last = events.at(-1) ?? events[0]
   const destination = events.find((e) => e.code === 'delivered') ?? events[0]
@@ -139,7 +176,14 @@ export function renderShipment(number: string, shipment: ScriptedShipment, event
 
 /* ------------------------------------------------------------------ stories */
 
-const at = (afterHours: number, code: string, description: string, city: string, country: string, postalCode = ''): RelativeEvent => ({
+const at = (
+  afterHours: number,
+  code: string,
+  description: string,
+  city: string,
+  country: string,
+  postalCode = ''
+): RelativeEvent => ({
   afterHours,
   code,
   description,

@@ -46,7 +46,12 @@ export function createFedexSimulator(deps: SimulatorDeps): CarrierSimulator & { 
     const now = deps.now()
     for (const [token, expiry] of tokens) if (expiry <= now) tokens.delete(token)
     tokens.set(accessToken, now + EXPIRES_IN_SECONDS * 1000)
-    return json(200, { access_token: accessToken, token_type: 'bearer', expires_in: EXPIRES_IN_SECONDS, scope: 'CXS-TP' })
+    return json(200, {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: EXPIRES_IN_SECONDS,
+      scope: 'CXS-TP',
+    })
   }
 
   function track(req: EmuRequest): EmuResponse {
@@ -58,7 +63,11 @@ export function createFedexSimulator(deps: SimulatorDeps): CarrierSimulator & { 
     }
     const body = req.body as { includeDetailedScans?: unknown; trackingInfo?: unknown } | undefined
     if (!/application\/json/i.test(header(req, 'content-type') ?? '') || typeof body !== 'object' || body === null) {
-      return fedexError(400, 'BAD.REQUEST.ERROR', 'The given JSON is invalid. Please modify your request and try again.')
+      return fedexError(
+        400,
+        'BAD.REQUEST.ERROR',
+        'The given JSON is invalid. Please modify your request and try again.'
+      )
     }
     if (typeof body.includeDetailedScans !== 'boolean') {
       return fedexError(400, 'BAD.REQUEST.ERROR', 'includeDetailedScans is required.')
@@ -74,7 +83,9 @@ export function createFedexSimulator(deps: SimulatorDeps): CarrierSimulator & { 
       const shipment = deps.timelines.get('fedex', number)
       const events = deps.timelines.visibleEvents('fedex', number, deps.now())
       const trackResult =
-        shipment && events.length > 0 ? renderTrackResult(number, shipment, events, body.includeDetailedScans === true) : notFound(number)
+        shipment && events.length > 0
+          ? renderTrackResult(number, shipment, events, body.includeDetailedScans === true)
+          : notFound(number)
       return { trackingNumber: number, trackResults: [trackResult] }
     })
     return json(200, { transactionId: randomUUID(), output: { completeTrackResults } })
@@ -102,7 +113,7 @@ const fedexError = (status: number, code: string, message: string): EmuResponse 
   json(status, { transactionId: randomUUID(), errors: [{ code, message }] })
 
 const notFound = (number: string): Record<string, unknown> => ({
-  trackingNumberInfo: { trackingNumber: number, trackingNumberUniqueId: '', carrierCode: '' },
+  trackingNumberInfo: { trackingNumber: number },
   error: {
     code: 'TRACKING.TRACKINGNUMBER.NOTFOUND',
     message: 'Tracking number cannot be found. Please correct the tracking number and try again.',
@@ -198,7 +209,9 @@ export function renderTrackResult(
     dateAndTimes,
     scanEvents: detailed ? scans : scans.slice(0, 1),
     serviceDetail: { type: 'PRIORITY_OVERNIGHT', description: 'FedEx Priority Overnight', shortDescription: 'PO' },
-    recipientInformation: { address: { countryCode: destination.country ?? 'US', stateOrProvinceCode: destination.state ?? '' } },
+    recipientInformation: {
+      address: { countryCode: destination.country ?? 'US', stateOrProvinceCode: destination.state ?? '' },
+    },
   }
   if (shipment.estimatedDelivery !== undefined && newestCode !== 'DL') {
     // FedEx gives the window in the destination's local time without an offset.
@@ -210,8 +223,20 @@ export function renderTrackResult(
 
 /* ------------------------------------------------------------------ stories */
 
-const LABEL: RelativeEvent = { afterHours: 0, code: 'OC', description: 'Shipment information sent to FedEx', country: 'US' }
-const at = (afterHours: number, code: string, city: string, state: string, postalCode: string, description?: string): RelativeEvent => ({
+const LABEL: RelativeEvent = {
+  afterHours: 0,
+  code: 'OC',
+  description: 'Shipment information sent to FedEx',
+  country: 'US',
+}
+const at = (
+  afterHours: number,
+  code: string,
+  city: string,
+  state: string,
+  postalCode: string,
+  description?: string
+): RelativeEvent => ({
   afterHours,
   code,
   city,
@@ -257,6 +282,10 @@ export const FEDEX_STORIES: Record<string, readonly RelativeEvent[]> = {
     at(40, 'AR', 'Kent', 'WA', '98032', 'Arrived at FedEx location'),
     at(48, 'DL', 'Kent', 'WA', '98032', 'Delivered'),
   ],
-  stuck: [LABEL, at(5, 'PU', 'Louisville', 'KY', '40213', 'Picked up'), at(20, 'AR', 'Memphis', 'TN', '38118', 'Arrived at FedEx hub')],
+  stuck: [
+    LABEL,
+    at(5, 'PU', 'Louisville', 'KY', '40213', 'Picked up'),
+    at(20, 'AR', 'Memphis', 'TN', '38118', 'Arrived at FedEx hub'),
+  ],
   label_only: [LABEL],
 }

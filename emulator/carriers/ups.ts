@@ -188,7 +188,8 @@ const STATE_ZONES = new Map(
   Object.entries(ZONE_STATES).flatMap(([zone, states]) => states.split(' ').map((state) => [state, zone] as const))
 )
 
-export const zoneOf = (event: ScriptedEvent): string => STATE_ZONES.get(event.state?.toUpperCase() ?? '') ?? 'America/New_York'
+export const zoneOf = (event: ScriptedEvent): string =>
+  STATE_ZONES.get(event.state?.toUpperCase() ?? '') ?? 'America/New_York'
 
 /** Local YYYYMMDD, HHMMSS and "-05:00" offset of an instant in an IANA zone. */
 export function localParts(at: number, zone: string): { date: string; time: string; offset: string } {

@@ -55,16 +55,24 @@ export function createUspsSimulator(deps: SimulatorDeps): CarrierSimulator & { e
     const bearer = /^Bearer\s+(.+)$/i.exec(header(req, 'authorization') ?? '')
     const expiresAt = bearer ? tokens.get(bearer[1]) : undefined
     if (expiresAt === undefined || expiresAt <= deps.now()) {
-      return { ...uspsError(401, 'Unauthorized', 'The access token is invalid or has expired.'), headers: authenticateHeaders() }
+      return {
+        ...uspsError(401, 'Unauthorized', 'The access token is invalid or has expired.'),
+        headers: authenticateHeaders(),
+      }
     }
     const number = decodeURIComponent(req.path.slice(TRACK_PREFIX.length)).trim().toUpperCase()
     if (!/^[A-Z0-9]{10,40}$/.test(number)) return uspsError(400, 'Bad Request', 'The tracking number is not valid.')
     const expand = req.query.get('expand') ?? 'SUMMARY'
-    if (expand !== 'SUMMARY' && expand !== 'DETAIL') return uspsError(400, 'Bad Request', 'expand must be SUMMARY or DETAIL.')
+    if (expand !== 'SUMMARY' && expand !== 'DETAIL')
+      return uspsError(400, 'Bad Request', 'expand must be SUMMARY or DETAIL.')
     const shipment = deps.timelines.get('usps', number)
     const events = deps.timelines.visibleEvents('usps', number, deps.now())
     if (!shipment || events.length === 0) {
-      return uspsError(404, 'Tracking number not found.', 'The tracking number may be incorrect or the status update is not yet available.')
+      return uspsError(
+        404,
+        'Tracking number not found.',
+        'The tracking number may be incorrect or the status update is not yet available.'
+      )
     }
     return json(200, expand === 'DETAIL' ? renderDetails(number, shipment, events) : renderSummary(number, events))
   }
@@ -141,7 +149,11 @@ function renderEvent(event: ScriptedEvent): Record<string, unknown> {
 }
 
 /** Newest first, as USPS sends trackingEvents. */
-export function renderDetails(number: string, shipment: ScriptedShipment, events: readonly ScriptedEvent[]): Record<string, unknown> {
+export function renderDetails(
+  number: string,
+  shipment: ScriptedShipment,
+  events: readonly ScriptedEvent[]
+): Record<string, unknown> {
   const newest = events[0]
   const [status, statusCategory] = EVENT_TYPES[newest.code] ?? [newest.description ?? newest.code, 'In Transit']
   const destination = events.find((e) => e.code === 'OF' || e.code === '01') ?? newest
@@ -168,7 +180,9 @@ export function renderDetails(number: string, shipment: ScriptedShipment, events
 function renderSummary(number: string, events: readonly ScriptedEvent[]): Record<string, unknown> {
   return {
     trackingNumber: number,
-    eventSummaries: events.map((e) => `${EVENT_TYPES[e.code]?.[0] ?? e.code}, ${e.city?.toUpperCase() ?? ''}, ${e.state ?? ''}`),
+    eventSummaries: events.map(
+      (e) => `${EVENT_TYPES[e.code]?.[0] ?? e.code}, ${e.city?.toUpperCase() ?? ''}, ${e.state ?? ''}`
+    ),
   }
 }
 

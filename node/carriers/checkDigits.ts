@@ -16,7 +16,10 @@ export function weightedModCheck(serial: string, weights: readonly number[], mod
  */
 export function mod10Check(serial: string, multipliers: { even: number; odd: number }, reverse = false): number {
   const digits = reverse ? [...serial].reverse() : [...serial]
-  const sum = digits.reduce((total, digit, i) => total + Number(digit) * (i % 2 === 0 ? multipliers.even : multipliers.odd), 0)
+  const sum = digits.reduce(
+    (total, digit, i) => total + Number(digit) * (i % 2 === 0 ? multipliers.even : multipliers.odd),
+    0
+  )
   return (10 - (sum % 10)) % 10
 }
 

@@ -26,7 +26,10 @@ export interface EventTime {
  * zone anywhere, the wall time is read as UTC and `zoneUnknown` says so, so the caller can report
  * it: a silent guess is never made. Undefined when the text is not a date-time at all.
  */
-export function eventTimeOf(raw: string, places: ReadonlyArray<Place | undefined>): (EventTime & { zoneUnknown: boolean }) | undefined {
+export function eventTimeOf(
+  raw: string,
+  places: ReadonlyArray<Place | undefined>
+): (EventTime & { zoneUnknown: boolean }) | undefined {
   const zone = places.map((p) => (p ? zoneOfPlace(p) : undefined)).find((z) => z !== undefined)
   const read = readCarrierTimestamp(raw, zone) ?? readCarrierTimestamp(raw, 'UTC')
   if (!read) return undefined
@@ -82,7 +85,11 @@ export function resultFrom(
   trackingNumber: string,
   mapped: readonly MappedEvent[],
   messages: CarrierMessage[],
-  extra: { estimatedDelivery?: string; fallback?: { status: TrackingStatus; substatus?: Substatus }; deliveredAt?: string }
+  extra: {
+    estimatedDelivery?: string
+    fallback?: { status: TrackingStatus; substatus?: Substatus }
+    deliveredAt?: string
+  }
 ): TrackingResult {
   const events = mapped.map((m) => m.event)
   const base: TrackingResult = { carrier, trackingNumber, found: true, status: 'INFO_RECEIVED', events, messages }
@@ -90,7 +97,8 @@ export function resultFrom(
   const current = currentEvent(mapped)
   if (!current) {
     const fallback = extra.fallback ?? { status: 'INFO_RECEIVED', substatus: 'label_created' }
-    if (events.length === 0) messages.push({ code: 'NO_EVENTS', message: `${carrier} knows the number but has no scans yet` })
+    if (events.length === 0)
+      messages.push({ code: 'NO_EVENTS', message: `${carrier} knows the number but has no scans yet` })
     base.status = fallback.status
     if (fallback.substatus !== undefined) base.substatus = fallback.substatus
     if (fallback.status === 'DELIVERED' && extra.deliveredAt !== undefined) base.deliveredAt = extra.deliveredAt
@@ -103,7 +111,12 @@ export function resultFrom(
 }
 
 /** A location with only the parts the carrier filled in; undefined when it gave none. */
-export function locationOf(parts: { city?: string; state?: string; postalCode?: string; country?: string }): EventLocation | undefined {
+export function locationOf(parts: {
+  city?: string
+  state?: string
+  postalCode?: string
+  country?: string
+}): EventLocation | undefined {
   const location: EventLocation = {}
   const text = (v: string | undefined): string | undefined => (v?.trim() ? v.trim() : undefined)
   const city = text(parts.city)
@@ -123,7 +136,10 @@ export const firstText = (...values: Array<string | undefined>): string | undefi
 
 /** Records an unmapped code once per result, with the carrier's own words. */
 export function unmappedMessage(carrierName: string, code: string, description: string): CarrierMessage {
-  return { code: 'UNMAPPED_CODE', message: `${carrierName} status ${code} ("${description}") is not in the status table` }
+  return {
+    code: 'UNMAPPED_CODE',
+    message: `${carrierName} status ${code} ("${description}") is not in the status table`,
+  }
 }
 
 /* ------------------------------------------------------------------ shape checks */
@@ -167,7 +183,12 @@ export function applyReturnLeg(sorted: MappedEvent[]): MappedEvent[] {
   return sorted
 }
 
-const RETURN_LEG: ReadonlySet<TrackingStatus> = new Set(['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'AVAILABLE_FOR_PICKUP', 'ATTEMPT_FAIL'])
+const RETURN_LEG: ReadonlySet<TrackingStatus> = new Set([
+  'IN_TRANSIT',
+  'OUT_FOR_DELIVERY',
+  'AVAILABLE_FOR_PICKUP',
+  'ATTEMPT_FAIL',
+])
 
 function onReturnLeg(status: TrackingStatus, returning: boolean): TrackingStatus {
   if (!returning) return status

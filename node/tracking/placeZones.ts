@@ -106,7 +106,8 @@ const STATE_ZONES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     'America/Iqaluit': 'NU',
   },
   MX: {
-    'America/Mexico_City': 'AGU CAM CHP COA COL CMX DUR GRO GUA HID JAL MEX MIC MOR NLE OAX PUE QUE SLP TAB TAM TLA VER YUC ZAC',
+    'America/Mexico_City':
+      'AGU CAM CHP COA COL CMX DUR GRO GUA HID JAL MEX MIC MOR NLE OAX PUE QUE SLP TAB TAM TLA VER YUC ZAC',
     'America/Cancun': 'ROO',
     'America/Mazatlan': 'BCS NAY SIN',
     'America/Hermosillo': 'SON',

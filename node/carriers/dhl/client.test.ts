@@ -54,7 +54,11 @@ void describe('DhlClient against the DHL simulator', () => {
     seen.length = 0
     sim.setDailyQuota(undefined)
     timelines.clear()
-    timelines.script({ carrier: 'dhl', trackingNumber: TN, events: fromRelative(Date.now() - 100 * 3600_000, sim.stories.delivered) })
+    timelines.script({
+      carrier: 'dhl',
+      trackingNumber: TN,
+      events: fromRelative(Date.now() - 100 * 3600_000, sim.stories.delivered),
+    })
   })
 
   void it('sends the key in DHL-API-Key, the number and service in the query; the parser keeps the offsets', async () => {
@@ -64,8 +68,14 @@ void describe('DhlClient against the DHL simulator', () => {
     assert.equal(seen[0].query, `trackingNumber=${TN}&language=en&service=express`)
     const [result] = dhlAdapter.parseTrackingResponse(raw, [TN])
     assert.equal(result.status, 'DELIVERED')
-    assert.ok(result.events.every((e) => /[+-]0[12]:00$/.test(e.occurredAt)), 'CET/CEST, never Z')
-    assert.ok(result.events.some((e) => !/[+-]\d{2}:\d{2}$|Z$/.test(e.occurredAtLocal ?? '')), 'some were zoneless')
+    assert.ok(
+      result.events.every((e) => /[+-]0[12]:00$/.test(e.occurredAt)),
+      'CET/CEST, never Z'
+    )
+    assert.ok(
+      result.events.some((e) => !/[+-]\d{2}:\d{2}$|Z$/.test(e.occurredAtLocal ?? '')),
+      'some were zoneless'
+    )
   })
 
   void it('an unknown number (or another division) is found:false', async () => {
@@ -89,7 +99,15 @@ void describe('DhlClient against the DHL simulator', () => {
   })
 
   void it('redacts the key when DHL echoes it back', async () => {
-    faults.add({ host: HOST, times: 1, response: json(400, { title: 'Bad Request', status: 400, detail: `key ${KEY} invalid for ${encodeURIComponent(KEY)}` }) })
+    faults.add({
+      host: HOST,
+      times: 1,
+      response: json(400, {
+        title: 'Bad Request',
+        status: 400,
+        detail: `key ${KEY} invalid for ${encodeURIComponent(KEY)}`,
+      }),
+    })
     const error = await rejection(client().fetchTracking({ apiKey: KEY }, [TN]))
     assert.ok(error instanceof CarrierRequestError, error.message)
     assert.equal(`${error.message}${error.stack ?? ''}`.includes(KEY), false)

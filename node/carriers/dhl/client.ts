@@ -77,6 +77,7 @@ function mapError(error: unknown): Error {
   if (transient) return transient
   const status = httpStatusOf(error)
   if (status === undefined) return new CarrierUnavailableError(CARRIER, messages.unreachable(undefined))
-  if (status === 401 || status === 403) return new CarrierAuthError(CARRIER, `DHL refused the API key (HTTP ${status})${detail}`)
+  if (status === 401 || status === 403)
+    return new CarrierAuthError(CARRIER, `DHL refused the API key (HTTP ${status})${detail}`)
   return new CarrierRequestError(CARRIER, `DHL rejected the request (HTTP ${status})${detail}`, status)
 }

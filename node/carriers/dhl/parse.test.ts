@@ -85,7 +85,12 @@ void describe('parseDhlTracking: one recorded response per state', () => {
     assert.equal(r.status, 'UNKNOWN')
     assert.ok(r.messages.some((m) => m.code === 'UNMAPPED_CODE'))
     const raw = fixture('in_transit') as { shipments: Array<{ events: Array<Record<string, unknown>> }> }
-    raw.shipments[0].events.unshift({ ...raw.shipments[0].events[0], statusCode: 'completed', status: 'Delivered', timestamp: '2026-03-04T10:00:00Z' })
+    raw.shipments[0].events.unshift({
+      ...raw.shipments[0].events[0],
+      statusCode: 'completed',
+      status: 'Delivered',
+      timestamp: '2026-03-04T10:00:00Z',
+    })
     assert.equal(parseDhlTracking(raw, [TN])[0].status, 'UNKNOWN', 'a delivered-sounding text never delivers')
   })
 
@@ -98,7 +103,10 @@ void describe('parseDhlTracking: one recorded response per state', () => {
 
   void it('refuses bodies that are not the documented shape', () => {
     assert.throws(() => parseDhlTracking({ shipments: {} }, [TN]), CarrierResponseError)
-    assert.throws(() => parseDhlTracking({ shipments: [{ events: [{ timestamp: 'soon' }] }] }, [TN]), CarrierResponseError)
+    assert.throws(
+      () => parseDhlTracking({ shipments: [{ events: [{ timestamp: 'soon' }] }] }, [TN]),
+      CarrierResponseError
+    )
   })
 })
 

@@ -35,7 +35,10 @@ export function parseDhlTracking(raw: unknown, requested: readonly string[]): Tr
   return requested.map((number) => {
     if (isProblem(response)) {
       if (response.status === 404) return notFound(CARRIER, number, dhlProblemMessage(response) ?? 'No result found')
-      throw new CarrierResponseError(CARRIER, `Tracking answered with a problem: ${dhlProblemMessage(response) ?? 'unknown'}`)
+      throw new CarrierResponseError(
+        CARRIER,
+        `Tracking answered with a problem: ${dhlProblemMessage(response) ?? 'unknown'}`
+      )
     }
     const shipments = response.shipments ?? []
     if (shipments.length === 0) return notFound(CARRIER, number, 'DHL returned no shipment for this number')
@@ -66,7 +69,8 @@ const placeOf = (place: DhlPlace | undefined): Place | undefined =>
 function parseShipment(number: string, shipment: DhlShipment, messages: CarrierMessage[]): TrackingResult {
   const fallbackPlaces = [placeOf(shipment.destination), placeOf(shipment.origin)]
   // Some divisions send only `status`, no `events`: it is then the one event there is.
-  const events = shipment.events && shipment.events.length > 0 ? shipment.events : shipment.status ? [shipment.status] : []
+  const events =
+    shipment.events && shipment.events.length > 0 ? shipment.events : shipment.status ? [shipment.status] : []
   const unmapped = new Set<string>()
   const mapped = [...events].reverse().map((e): MappedEvent => {
     const code = firstText(e.statusCode) ?? ''
@@ -79,9 +83,16 @@ function parseShipment(number: string, shipment: DhlShipment, messages: CarrierM
     const time = eventTimeOf(e.timestamp ?? '', [placeOf(e.location), ...fallbackPlaces])
     if (!time) throw new CarrierResponseError(CARRIER, `event timestamp "${e.timestamp ?? ''}" is not an ISO date-time`)
     if (time.zoneUnknown) {
-      messages.push({ code: 'CARRIER_MESSAGE', message: `DHL sent "${time.occurredAtLocal}" without an offset or a place; read as UTC` })
+      messages.push({
+        code: 'CARRIER_MESSAGE',
+        message: `DHL sent "${time.occurredAtLocal}" without an offset or a place; read as UTC`,
+      })
     }
-    const location = locationOf({ city: cityOf(e.location), postalCode: e.location?.address?.postalCode, country: e.location?.address?.countryCode })
+    const location = locationOf({
+      city: cityOf(e.location),
+      postalCode: e.location?.address?.postalCode,
+      country: e.location?.address?.countryCode,
+    })
     const status = mapping.kind === 'status' ? mapping.status : 'UNKNOWN'
     const substatus = mapping.kind === 'status' ? mapping.substatus : undefined
     return {
@@ -129,7 +140,10 @@ function estimateOf(shipment: DhlShipment, destination: Place | undefined): stri
 /** DHL's own text from a problem body ("404 No result found: No shipment with given tracking number found."). */
 export function dhlProblemMessage(body: unknown): string | undefined {
   if (!isRecord(body)) return undefined
-  const parts = [typeof body.status === 'number' ? String(body.status) : undefined, firstText(body.title as string | undefined)]
+  const parts = [
+    typeof body.status === 'number' ? String(body.status) : undefined,
+    firstText(body.title as string | undefined),
+  ]
   const head = parts.filter((p) => p !== undefined).join(' ')
   const detail = firstText(body.detail as string | undefined)
   const text = [head, detail].filter((p) => p !== undefined && p.length > 0).join(': ')
@@ -167,4 +181,3 @@ function checkEvent(value: unknown, path: string, fail: Fail): void {
   const address = location ? checkObject(location.address, `${path}.location.address`, fail) : undefined
   if (address) checkStrings(address, ['countryCode', 'postalCode', 'addressLocality'], `${path}.location.address`, fail)
 }
-

@@ -27,16 +27,24 @@ const REFINE: Readonly<Partial<Record<DhlStatusCode, readonly Refinement[]>>> = 
     { pattern: RETURNING, status: 'RETURN_TO_SENDER' },
     { pattern: /out for delivery|with delivery courier|loaded onto the delivery vehicle/i, status: 'OUT_FOR_DELIVERY' },
     {
-      pattern: /ready for (pick ?up|collection)|available for pick ?up|awaiting collection|(at|to) the (parcel ?shop|packstation|retail outlet|post office)/i,
+      pattern:
+        /ready for (pick ?up|collection)|available for pick ?up|awaiting collection|(at|to) the (parcel ?shop|packstation|retail outlet|post office)/i,
       status: 'AVAILABLE_FOR_PICKUP',
     },
-    { pattern: /customs clearance|clearance (event|processing)/i, status: 'IN_TRANSIT', substatus: 'customs_processing' },
+    {
+      pattern: /customs clearance|clearance (event|processing)/i,
+      status: 'IN_TRANSIT',
+      substatus: 'customs_processing',
+    },
   ],
   delivered: [{ pattern: /returned to (the )?(sender|shipper)|delivered back to the sender/i, status: 'RETURNED' }],
   failure: [
     { pattern: RETURNING, status: 'RETURN_TO_SENDER' },
     { pattern: /\b(lost|destroyed|disposed|stolen)\b/i, status: 'FAILURE', substatus: 'lost' },
-    { pattern: /attempt|not at home|recipient (was )?not (available|present)|could not be delivered/i, status: 'ATTEMPT_FAIL' },
+    {
+      pattern: /attempt|not at home|recipient (was )?not (available|present)|could not be delivered/i,
+      status: 'ATTEMPT_FAIL',
+    },
     { pattern: /address/i, status: 'EXCEPTION', substatus: 'address_issue' },
     { pattern: /customs/i, status: 'EXCEPTION', substatus: 'customs_hold' },
   ],
@@ -51,6 +59,9 @@ export function mapDhlStatus(statusCode: string | undefined, ...texts: Array<str
   if (code === undefined || base === undefined || code === 'unknown') return { kind: 'unmapped' }
   const text = texts.filter((t): t is string => typeof t === 'string').join(' | ')
   const refined = (REFINE[code] ?? []).find((r) => r.pattern.test(text))
-  if (refined) return { kind: 'status', status: refined.status, ...(refined.substatus ? { substatus: refined.substatus } : {}) }
-  return code === 'pre-transit' ? { kind: 'status', status: base, substatus: 'label_created' } : { kind: 'status', status: base }
+  if (refined)
+    return { kind: 'status', status: refined.status, ...(refined.substatus ? { substatus: refined.substatus } : {}) }
+  return code === 'pre-transit'
+    ? { kind: 'status', status: base, substatus: 'label_created' }
+    : { kind: 'status', status: base }
 }

@@ -39,7 +39,14 @@ void describe('FedexClient against the FedEx simulator', () => {
     name: 'fedex-recorder',
     async handle(req) {
       const response = await sim.handle(req)
-      if (response) seen.push({ path: req.path, headers: req.headers, body: req.body, rawBody: req.rawBody.toString(), status: response.status })
+      if (response)
+        seen.push({
+          path: req.path,
+          headers: req.headers,
+          body: req.body,
+          rawBody: req.rawBody.toString(),
+          status: response.status,
+        })
       const token = (response?.body as { access_token?: unknown } | undefined)?.access_token
       if (typeof token === 'string') issued.push(token)
       return response
@@ -116,7 +123,10 @@ void describe('FedexClient against the FedEx simulator', () => {
     sim.expireTokens()
     await client().fetchTracking(CREDENTIALS, NUMBERS.slice(0, 1))
     assert.equal(tokenCalls().length, 2)
-    assert.deepEqual(trackCalls().map((c) => c.status), [200, 401, 200])
+    assert.deepEqual(
+      trackCalls().map((c) => c.status),
+      [200, 401, 200]
+    )
 
     const body = { errors: [{ code: 'NOT.AUTHORIZED.ERROR', message: 'Access token expired.' }] }
     faults.add({ host: HOST, pathIncludes: '/track/', times: 2, response: json(401, body) })
@@ -126,7 +136,9 @@ void describe('FedexClient against the FedEx simulator', () => {
   })
 
   void it('wrong credentials: CarrierAuthError with FedEx text and no credential in it', async () => {
-    const error = await rejection(client().fetchTracking({ ...CREDENTIALS, clientSecret: 'wrong-secret-value' }, NUMBERS))
+    const error = await rejection(
+      client().fetchTracking({ ...CREDENTIALS, clientSecret: 'wrong-secret-value' }, NUMBERS)
+    )
     assert.ok(error instanceof CarrierAuthError, error.message)
     assert.match(error.message, /NOT\.AUTHORIZED\.ERROR/)
     assert.equal(error.message.includes('wrong-secret-value'), false)
@@ -134,7 +146,12 @@ void describe('FedexClient against the FedEx simulator', () => {
 
   void it('redacts every configured credential a FedEx error echoes back', async () => {
     const echo = `bad key ${CREDENTIALS.clientId} secret ${encodeURIComponent(CREDENTIALS.clientSecret)}`
-    faults.add({ host: HOST, pathIncludes: '/track/', times: 1, response: json(400, { errors: [{ code: 'BAD.REQUEST.ERROR', message: echo }] }) })
+    faults.add({
+      host: HOST,
+      pathIncludes: '/track/',
+      times: 1,
+      response: json(400, { errors: [{ code: 'BAD.REQUEST.ERROR', message: echo }] }),
+    })
     const error = await rejection(client().fetchTracking(CREDENTIALS, NUMBERS))
     assert.ok(error instanceof CarrierRequestError, error.message)
     assert.match(error.message, /\[redacted\]/)
@@ -142,11 +159,21 @@ void describe('FedexClient against the FedEx simulator', () => {
   })
 
   void it('maps 429 (with Retry-After) and 503 to transient errors', async () => {
-    faults.add({ host: HOST, pathIncludes: '/track/', times: 1, response: json(429, { errors: [] }, { 'retry-after': '12' }) })
+    faults.add({
+      host: HOST,
+      pathIncludes: '/track/',
+      times: 1,
+      response: json(429, { errors: [] }, { 'retry-after': '12' }),
+    })
     const limited = await rejection(client().fetchTracking(CREDENTIALS, NUMBERS))
     assert.ok(limited instanceof CarrierRateLimitedError)
     assert.equal(limited.retryAfterMs, 12_000)
-    faults.add({ host: HOST, pathIncludes: '/track/', times: 1, response: json(503, { errors: [{ code: 'SERVICE.UNAVAILABLE.ERROR' }] }) })
+    faults.add({
+      host: HOST,
+      pathIncludes: '/track/',
+      times: 1,
+      response: json(503, { errors: [{ code: 'SERVICE.UNAVAILABLE.ERROR' }] }),
+    })
     const down = await rejection(client().fetchTracking(CREDENTIALS, NUMBERS))
     assert.ok(down instanceof CarrierUnavailableError)
   })
@@ -160,7 +187,10 @@ void describe('FedexClient against the FedEx simulator', () => {
       query: new URLSearchParams(),
       headers: { authorization: 'Bearer not-a-token', 'content-type': 'application/json' },
       rawBody: Buffer.alloc(0),
-      body: { includeDetailedScans: true, trackingInfo: many.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })) },
+      body: {
+        includeDetailedScans: true,
+        trackingInfo: many.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
+      },
     })
     // No valid token in this direct call: auth is checked first, as FedEx does.
     assert.equal(response?.status, 401)
@@ -172,9 +202,12 @@ void describe('FedexClient against the FedEx simulator', () => {
       query: new URLSearchParams(),
       headers: { authorization: `Bearer ${issued.at(-1) ?? ''}`, 'content-type': 'application/json' },
       rawBody: Buffer.alloc(0),
-      body: { includeDetailedScans: true, trackingInfo: many.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })) },
+      body: {
+        includeDetailedScans: true,
+        trackingInfo: many.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
+      },
     })
     assert.equal(limited?.status, 400)
-    assert.throws(() => fedexAdapter.parseTrackingResponse({ output: { completeTrackResults: 1 } }, ['1']))
+    assert.throws(() => fedexAdapter.parseTrackingResponse({ output: { completeTrackResults: 1 } } as never, ['1']))
   })
 })

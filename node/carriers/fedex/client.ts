@@ -111,13 +111,17 @@ export class FedexClient extends ExternalClient {
         const detail = fedexErrorMessage(httpDataOf(error))
         throw new CarrierAuthError(
           CARRIER,
-          redact(`FedEx rejected the API key/secret (HTTP ${status})${detail ? `: ${detail}` : ''}`, secretsOf(credentials))
+          redact(
+            `FedEx rejected the API key/secret (HTTP ${status})${detail ? `: ${detail}` : ''}`,
+            secretsOf(credentials)
+          )
         )
       }
       throw mapError(error, 'OAuth token', undefined)
     }
     const { access_token: value, expires_in: expiresIn } = response.data
-    if (typeof value !== 'string' || value === '') throw new CarrierResponseError(CARRIER, 'the token response has no access_token')
+    if (typeof value !== 'string' || value === '')
+      throw new CarrierResponseError(CARRIER, 'the token response has no access_token')
     const seconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 3600
     return { value, expiresAt: Date.now() + seconds * 1000 }
   }
@@ -145,7 +149,8 @@ function mapError(error: unknown, call: string, token: string | undefined): Erro
   const messages: TransportMessages = {
     rateLimited: clean(`${call} rate limited${detail}`),
     unavailable: (status) => clean(`${call} answered HTTP ${status}${detail}`),
-    unreachable: (code) => `${call} call ${code === 'ECONNABORTED' ? 'timed out' : `network error ${code ?? 'unknown'}`}`,
+    unreachable: (code) =>
+      `${call} call ${code === 'ECONNABORTED' ? 'timed out' : `network error ${code ?? 'unknown'}`}`,
   }
   const transient = transportError(CARRIER, error, messages)
   if (transient) return transient

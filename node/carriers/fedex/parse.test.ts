@@ -129,7 +129,9 @@ void describe('parseFedexTracking: one recorded response per state', () => {
   })
 
   void it('an unmapped DL-looking derived code never makes DELIVERED on its own', () => {
-    const raw = fixture('in_transit') as { output: { completeTrackResults: Array<{ trackResults: Array<{ scanEvents: Array<Record<string, string>> }> }> } }
+    const raw = fixture('in_transit') as {
+      output: { completeTrackResults: Array<{ trackResults: Array<{ scanEvents: Array<Record<string, string>> }> }> }
+    }
     raw.output.completeTrackResults[0].trackResults[0].scanEvents[0] = {
       ...raw.output.completeTrackResults[0].trackResults[0].scanEvents[0],
       eventType: 'Q9',
@@ -146,7 +148,8 @@ void describe('parseFedexTracking: one recorded response per state', () => {
 
 void describe('isFedexTrackingNumber', () => {
   void it('accepts valid Express, Ground and Ground 96 numbers and rejects bad check digits', () => {
-    for (const n of ['986578788855', '0414 4176 0228 964', '9611020987654312345672']) assert.ok(isFedexTrackingNumber(n), n)
+    for (const n of ['986578788855', '0414 4176 0228 964', '9611020987654312345672'])
+      assert.ok(isFedexTrackingNumber(n), n)
     for (const n of ['986578788856', '1Z5R89390357567127', 'DG049186226BR']) assert.ok(!isFedexTrackingNumber(n), n)
   })
 })

@@ -116,7 +116,10 @@ function parseTrackResult(number: string, result: FedexTrackResult): TrackingRes
         : undefined
   const current = fallback?.status
   if (current === 'ATTEMPT_FAIL' || current === 'EXCEPTION') addReasons(latest?.ancillaryDetails ?? [], messages)
-  const delivered = dateOf(result, 'ACTUAL_DELIVERY', [placeOf(result.deliveryDetails?.actualDeliveryAddress), destination])
+  const delivered = dateOf(result, 'ACTUAL_DELIVERY', [
+    placeOf(result.deliveryDetails?.actualDeliveryAddress),
+    destination,
+  ])
   const estimatedDelivery = estimateOf(result, [destination])
   return resultFrom(CARRIER, number, mapped, messages, {
     ...(estimatedDelivery === undefined ? {} : { estimatedDelivery }),
@@ -125,13 +128,19 @@ function parseTrackResult(number: string, result: FedexTrackResult): TrackingRes
   })
 }
 
-function toEvents(scans: FedexScanEvent[], fallbackPlaces: Array<Place | undefined>, messages: CarrierMessage[]): MappedEvent[] {
+function toEvents(
+  scans: FedexScanEvent[],
+  fallbackPlaces: Array<Place | undefined>,
+  messages: CarrierMessage[]
+): MappedEvent[] {
   const unmapped = new Set<string>()
   // FedEx sends newest first; reversing keeps its order for equal instants after the stable sort.
   const mapped = [...scans].reverse().map((scan): MappedEvent => {
     const eventType = firstText(scan.eventType)
     const exception = firstText(scan.exceptionCode)
-    const carrierCode = [eventType ?? firstText(scan.derivedStatusCode) ?? '', exception].filter((p) => p !== undefined).join('/')
+    const carrierCode = [eventType ?? firstText(scan.derivedStatusCode) ?? '', exception]
+      .filter((p) => p !== undefined)
+      .join('/')
     const description = firstText(scan.eventDescription, scan.derivedStatus, scan.exceptionDescription) ?? carrierCode
     const mapping = mapFedexStatus(eventType, scan.derivedStatusCode, exception)
     if (mapping.kind === 'unmapped' && !unmapped.has(carrierCode)) {
@@ -171,7 +180,10 @@ function toEvents(scans: FedexScanEvent[], fallbackPlaces: Array<Place | undefin
   return applyReturnLeg(ascending(mapped))
 }
 
-function addReasons(details: NonNullable<FedexTrackResult['latestStatusDetail']>['ancillaryDetails'], messages: CarrierMessage[]): void {
+function addReasons(
+  details: NonNullable<FedexTrackResult['latestStatusDetail']>['ancillaryDetails'],
+  messages: CarrierMessage[]
+): void {
   for (const detail of details ?? []) {
     const text = [firstText(detail.reasonDescription), firstText(detail.actionDescription)].filter(Boolean).join(' - ')
     if (text) messages.push({ code: 'CARRIER_MESSAGE', message: text })
@@ -231,7 +243,9 @@ export function validateTrackResponse(raw: unknown): FedexTrackResponse {
     const path = `completeTrackResults[${i}]`
     if (!isRecord(c)) return fail(`${path} is not an object`)
     checkStrings(c, ['trackingNumber'], path, fail)
-    checkArray(c.trackResults, `${path}.trackResults`, fail).forEach((r, j) => checkResult(r, `${path}.trackResults[${j}]`, fail))
+    checkArray(c.trackResults, `${path}.trackResults`, fail).forEach((r, j) =>
+      checkResult(r, `${path}.trackResults[${j}]`, fail)
+    )
   })
   return raw as FedexTrackApiResponse
 }
@@ -247,9 +261,23 @@ function checkResult(value: unknown, path: string, fail: Fail): void {
   checkArray(value.scanEvents, `${path}.scanEvents`, fail).forEach((e, i) => {
     const at = `${path}.scanEvents[${i}]`
     if (!isRecord(e)) return fail(`${at} is not an object`)
-    checkStrings(e, ['date', 'eventType', 'eventDescription', 'exceptionCode', 'exceptionDescription', 'derivedStatusCode', 'derivedStatus'], at, fail)
+    checkStrings(
+      e,
+      [
+        'date',
+        'eventType',
+        'eventDescription',
+        'exceptionCode',
+        'exceptionDescription',
+        'derivedStatusCode',
+        'derivedStatus',
+      ],
+      at,
+      fail
+    )
     const location = checkObject(e.scanLocation, `${at}.scanLocation`, fail)
-    if (location) checkStrings(location, ['city', 'stateOrProvinceCode', 'postalCode', 'countryCode'], `${at}.scanLocation`, fail)
+    if (location)
+      checkStrings(location, ['city', 'stateOrProvinceCode', 'postalCode', 'countryCode'], `${at}.scanLocation`, fail)
   })
   checkArray(value.dateAndTimes, `${path}.dateAndTimes`, fail).forEach((d, i) => {
     if (!isRecord(d)) return fail(`${path}.dateAndTimes[${i}] is not an object`)

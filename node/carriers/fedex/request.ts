@@ -60,7 +60,11 @@ export function buildTokenRequest(credentials: FedexCredentials): FedexTokenRequ
   const clientId = credentials.clientId.trim()
   const clientSecret = credentials.clientSecret.trim()
   if (!clientId || !clientSecret) throw new SettingsError('FedEx needs both an API key and a secret key')
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+  })
   return {
     path: FEDEX_TOKEN_PATH,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

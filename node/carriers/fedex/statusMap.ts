@@ -68,7 +68,11 @@ export type FedexStatusMapping =
  * FedEx's own coarse classification (derivedStatusCode) is the fallback, since it is FedEx saying
  * which status the scan stands for, not a guess. Neither known: unmapped, never DELIVERED.
  */
-export function mapFedexStatus(eventType: string | undefined, derivedCode: string | undefined, reason?: string): FedexStatusMapping {
+export function mapFedexStatus(
+  eventType: string | undefined,
+  derivedCode: string | undefined,
+  reason?: string
+): FedexStatusMapping {
   for (const candidate of [eventType, derivedCode]) {
     const code = candidate?.trim().toUpperCase()
     if (!code) continue
@@ -76,7 +80,9 @@ export function mapFedexStatus(eventType: string | undefined, derivedCode: strin
     if (outcome === undefined) continue
     if (outcome === 'NO_CHANGE') return { kind: 'no_change' }
     const substatus = code === 'DE' ? ATTEMPT_REASONS[reason?.trim() ?? ''] : substatusByCode.get(code)
-    return substatus === undefined ? { kind: 'status', status: outcome } : { kind: 'status', status: outcome, substatus }
+    return substatus === undefined
+      ? { kind: 'status', status: outcome }
+      : { kind: 'status', status: outcome, substatus }
   }
   return { kind: 'unmapped' }
 }

@@ -31,7 +31,14 @@ void describe('UspsClient against the USPS simulator', () => {
     name: 'usps-recorder',
     async handle(req) {
       const response = await sim.handle(req)
-      if (response) seen.push({ path: req.path, query: req.query.toString(), headers: req.headers, body: req.body, status: response.status })
+      if (response)
+        seen.push({
+          path: req.path,
+          query: req.query.toString(),
+          headers: req.headers,
+          body: req.body,
+          status: response.status,
+        })
       const token = (response?.body as { access_token?: unknown } | undefined)?.access_token
       if (typeof token === 'string') issued.push(token)
       return response
@@ -48,7 +55,8 @@ void describe('UspsClient against the USPS simulator', () => {
   }
   const assertClean = (error: Error): void => {
     const text = `${error.message}\n${error.stack ?? ''}\n${JSON.stringify(error)}`
-    for (const secret of [CREDENTIALS.clientId, CREDENTIALS.clientSecret, ...issued]) assert.equal(text.includes(secret), false, secret)
+    for (const secret of [CREDENTIALS.clientId, CREDENTIALS.clientSecret, ...issued])
+      assert.equal(text.includes(secret), false, secret)
   }
 
   before(async () => {
@@ -63,7 +71,11 @@ void describe('UspsClient against the USPS simulator', () => {
     faults.clear()
     seen.length = 0
     timelines.clear()
-    timelines.script({ carrier: 'usps', trackingNumber: TN, events: fromRelative(Date.now() - 100 * 3600_000, sim.stories.delivered) })
+    timelines.script({
+      carrier: 'usps',
+      trackingNumber: TN,
+      events: fromRelative(Date.now() - 100 * 3600_000, sim.stories.delivered),
+    })
   })
 
   void it('gets one token with a JSON body, then GETs expand=DETAIL; the parser finds the GMT instants', async () => {
@@ -78,10 +90,13 @@ void describe('UspsClient against the USPS simulator', () => {
       scope: 'tracking',
     })
     const tracks = seen.filter((s) => s.path.startsWith('/tracking/v3/'))
-    assert.deepEqual(tracks.map((t) => [t.path, t.query]), [
-      [`/tracking/v3/tracking/${TN}`, 'expand=DETAIL'],
-      [`/tracking/v3/tracking/${TN}`, 'expand=DETAIL'],
-    ])
+    assert.deepEqual(
+      tracks.map((t) => [t.path, t.query]),
+      [
+        [`/tracking/v3/tracking/${TN}`, 'expand=DETAIL'],
+        [`/tracking/v3/tracking/${TN}`, 'expand=DETAIL'],
+      ]
+    )
     const [result] = uspsAdapter.parseTrackingResponse(raw, [TN])
     assert.equal(result.status, 'DELIVERED')
     // Seattle scans carry Pacific offsets, Chicago ones Central: taken from GMTOffset, not from the "Z".
@@ -101,7 +116,10 @@ void describe('UspsClient against the USPS simulator', () => {
     await client().fetchTracking(CREDENTIALS, [TN])
     sim.expireTokens()
     await client().fetchTracking(CREDENTIALS, [TN])
-    assert.deepEqual(seen.filter((s) => s.path.startsWith('/tracking/')).map((s) => s.status), [200, 401, 200])
+    assert.deepEqual(
+      seen.filter((s) => s.path.startsWith('/tracking/')).map((s) => s.status),
+      [200, 401, 200]
+    )
     const error = await rejection(client().fetchTracking({ ...CREDENTIALS, clientSecret: 'not-the-secret' }, [TN]))
     assert.ok(error instanceof CarrierAuthError, error.message)
     assert.match(error.message, /invalid_client/)

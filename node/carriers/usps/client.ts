@@ -67,7 +67,11 @@ export class UspsClient extends ExternalClient {
     throw new CarrierAuthError(CARRIER, 'USPS rejected a freshly issued access token')
   }
 
-  private async track(credentials: UspsCredentials, trackingNumber: string, token: string): Promise<UspsTrackResponse | 'unauthorized'> {
+  private async track(
+    credentials: UspsCredentials,
+    trackingNumber: string,
+    token: string
+  ): Promise<UspsTrackResponse | 'unauthorized'> {
     const request = buildTrackRequest(trackingNumber)
     try {
       const response = await this.http.getRaw<UspsTrackResponse>(request.path, {
@@ -105,13 +109,17 @@ export class UspsClient extends ExternalClient {
         const detail = oauthErrorText(httpDataOf(error))
         throw new CarrierAuthError(
           CARRIER,
-          redact(`USPS rejected the consumer key/secret (HTTP ${status})${detail ? `: ${detail}` : ''}`, secretsOf(credentials))
+          redact(
+            `USPS rejected the consumer key/secret (HTTP ${status})${detail ? `: ${detail}` : ''}`,
+            secretsOf(credentials)
+          )
         )
       }
       throw mapError(error, 'OAuth token', undefined)
     }
     const { access_token: value, expires_in: expiresIn } = response.data
-    if (typeof value !== 'string' || value === '') throw new CarrierResponseError(CARRIER, 'the token response has no access_token')
+    if (typeof value !== 'string' || value === '')
+      throw new CarrierResponseError(CARRIER, 'the token response has no access_token')
     const seconds = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : 3600
     return { value, expiresAt: Date.now() + seconds * 1000 }
   }
@@ -135,7 +143,8 @@ const secretsOf = (c: UspsCredentials): string[] => credentialForms([c.clientId,
 
 const baseUrlOf = (c: UspsCredentials): string => `http://${USPS_HOSTS[c.environment ?? 'production']}`
 
-const cacheKey = (c: UspsCredentials): string => credentialsKey([c.environment ?? 'production', c.clientId, c.clientSecret])
+const cacheKey = (c: UspsCredentials): string =>
+  credentialsKey([c.environment ?? 'production', c.clientId, c.clientSecret])
 
 function mapError(error: unknown, call: string, token: string | undefined): Error {
   const usps = uspsErrorMessage(httpDataOf(error))
@@ -144,7 +153,8 @@ function mapError(error: unknown, call: string, token: string | undefined): Erro
   const messages: TransportMessages = {
     rateLimited: clean(`${call} rate limited${detail}`),
     unavailable: (status) => clean(`${call} answered HTTP ${status}${detail}`),
-    unreachable: (code) => `${call} call ${code === 'ECONNABORTED' ? 'timed out' : `network error ${code ?? 'unknown'}`}`,
+    unreachable: (code) =>
+      `${call} call ${code === 'ECONNABORTED' ? 'timed out' : `network error ${code ?? 'unknown'}`}`,
   }
   const transient = transportError(CARRIER, error, messages)
   if (transient) return transient

@@ -84,7 +84,8 @@ void describe('parseUspsTracking: one recorded response per state', () => {
       messages: [
         {
           code: 'NOT_FOUND',
-          message: '404: Tracking number not found. - The tracking number may be incorrect or the status update is not yet available.',
+          message:
+            '404: Tracking number not found. - The tracking number may be incorrect or the status update is not yet available.',
         },
       ],
     })
@@ -92,7 +93,10 @@ void describe('parseUspsTracking: one recorded response per state', () => {
 
   void it('auth error: a 401 ErrorMessage is not a tracking answer; its text is readable', () => {
     assert.throws(() => parseUspsTracking(fixture('auth_401'), [TN]), CarrierResponseError)
-    assert.equal(uspsErrorMessage(fixture('auth_401')), '401: Unauthorized - The access token is invalid or has expired.')
+    assert.equal(
+      uspsErrorMessage(fixture('auth_401')),
+      '401: Unauthorized - The access token is invalid or has expired.'
+    )
   })
 
   void it('without GMT fields the local time is read in the state zone; unmapped codes are UNKNOWN', () => {
@@ -108,7 +112,12 @@ void describe('parseUspsTracking: one recorded response per state', () => {
 
   void it('an unknown code with a delivered-sounding text is still UNKNOWN', () => {
     const raw = fixture('out_for_delivery') as { trackingEvents: Array<Record<string, string>> }
-    raw.trackingEvents.unshift({ ...raw.trackingEvents[0], eventCode: 'QQ', eventType: 'Delivered', GMTTimestamp: '2026-07-09T20:00:00.000Z' })
+    raw.trackingEvents.unshift({
+      ...raw.trackingEvents[0],
+      eventCode: 'QQ',
+      eventType: 'Delivered',
+      GMTTimestamp: '2026-07-09T20:00:00.000Z',
+    })
     assert.equal(parseUspsTracking(raw, [TN])[0].status, 'UNKNOWN')
   })
 
@@ -123,6 +132,7 @@ void describe('isUspsTrackingNumber', () => {
     for (const n of [TN, '9400 1112 0108 0805 4830 16', '420787459400111206206406260787', 'EA123456785US']) {
       assert.ok(isUspsTrackingNumber(n), n)
     }
-    for (const n of ['9400111206206406260788', '9611020987654312345672', 'DG049186226BR']) assert.ok(!isUspsTrackingNumber(n), n)
+    for (const n of ['9400111206206406260788', '9611020987654312345672', 'DG049186226BR'])
+      assert.ok(!isUspsTrackingNumber(n), n)
   })
 })

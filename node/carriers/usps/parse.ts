@@ -38,8 +38,12 @@ export function parseUspsTracking(raw: unknown, requested: readonly string[]): T
   const response = validateTrackResponse(raw)
   return requested.map((number) => {
     if (isError(response)) {
-      if (isNotFound(response)) return notFound(CARRIER, number, uspsErrorMessage(response) ?? 'USPS does not know this number')
-      throw new CarrierResponseError(CARRIER, `Tracking answered with an error: ${uspsErrorMessage(response) ?? 'unknown'}`)
+      if (isNotFound(response))
+        return notFound(CARRIER, number, uspsErrorMessage(response) ?? 'USPS does not know this number')
+      throw new CarrierResponseError(
+        CARRIER,
+        `Tracking answered with an error: ${uspsErrorMessage(response) ?? 'unknown'}`
+      )
     }
     const answered = normalizeUspsNumber(response.trackingNumber ?? number)
     if (answered !== normalizeUspsNumber(number)) return notFound(CARRIER, number, 'USPS answered for another number')
@@ -47,7 +51,8 @@ export function parseUspsTracking(raw: unknown, requested: readonly string[]): T
   })
 }
 
-const isError = (response: UspsTrackResponse): response is UspsErrorMessage => 'error' in response && response.error !== undefined
+const isError = (response: UspsTrackResponse): response is UspsErrorMessage =>
+  'error' in response && response.error !== undefined
 
 const isNotFound = (response: UspsErrorMessage): boolean =>
   response.error?.code === '404' || (response.error?.errors ?? []).some((e) => e.status === '404')
@@ -66,7 +71,12 @@ function parseDetails(number: string, details: UspsTrackingDetails): TrackingRes
       messages.push(unmappedMessage('USPS', code || '(none)', description))
     }
     const time = eventTime(e, [{ country: e.eventCountry || 'US', state: e.eventState }, destination, origin], messages)
-    const location = locationOf({ city: e.eventCity, state: e.eventState, postalCode: e.eventZIP, country: e.eventCountry || undefined })
+    const location = locationOf({
+      city: e.eventCity,
+      state: e.eventState,
+      postalCode: e.eventZIP,
+      country: e.eventCountry || undefined,
+    })
     const status = mapping.kind === 'status' ? mapping.status : 'UNKNOWN'
     const substatus = mapping.kind === 'status' ? mapping.substatus : undefined
     return {
@@ -84,7 +94,11 @@ function parseDetails(number: string, details: UspsTrackingDetails): TrackingRes
     }
   })
   const categoryStatus = statusOfCategory(details.statusCategory)
-  const fallback = categoryStatus ? { status: categoryStatus } : details.statusCategory ? { status: 'UNKNOWN' as const } : undefined
+  const fallback = categoryStatus
+    ? { status: categoryStatus }
+    : details.statusCategory
+      ? { status: 'UNKNOWN' as const }
+      : undefined
   const estimatedDelivery =
     (details.expectedDeliveryTimeStamp ? calendarDate(details.expectedDeliveryTimeStamp) : undefined) ??
     (details.predictedDeliveryDate ? calendarDate(details.predictedDeliveryDate) : undefined)
@@ -113,7 +127,8 @@ function eventTime(e: UspsTrackingEvent, places: Place[], messages: CarrierMessa
   if (offset === undefined && gmt && localWall) offset = derivedOffset(localWall.instant, gmt.instant)
 
   if (gmt) {
-    const occurredAt = offset !== undefined ? atOffset(gmt.instant, offset) : places.map((p) => inZoneOf(gmt.instant, p)).find(Boolean)
+    const occurredAt =
+      offset !== undefined ? atOffset(gmt.instant, offset) : places.map((p) => inZoneOf(gmt.instant, p)).find(Boolean)
     if (occurredAt) return { occurredAt, occurredAtLocal, instant: gmt.instant }
   }
   if (localWall && offset !== undefined) {
@@ -123,11 +138,15 @@ function eventTime(e: UspsTrackingEvent, places: Place[], messages: CarrierMessa
   if (local) {
     const read = eventTimeOf(wallText(local), places)
     if (read) {
-      if (read.zoneUnknown) messages.push({ code: 'CARRIER_MESSAGE', message: `USPS sent "${local}" with no usable zone; read as UTC` })
+      if (read.zoneUnknown)
+        messages.push({ code: 'CARRIER_MESSAGE', message: `USPS sent "${local}" with no usable zone; read as UTC` })
       return { occurredAt: read.occurredAt, occurredAtLocal, instant: read.instant }
     }
   }
-  throw new CarrierResponseError(CARRIER, `an event has no usable time (eventTimestamp "${local ?? ''}", GMTTimestamp "${gmtText ?? ''}")`)
+  throw new CarrierResponseError(
+    CARRIER,
+    `an event has no usable time (eventTimestamp "${local ?? ''}", GMTTimestamp "${gmtText ?? ''}")`
+  )
 }
 
 /** USPS's own text from an ErrorMessage body ("404: Tracking number not found"). */
@@ -154,11 +173,31 @@ export function validateTrackResponse(raw: unknown): UspsTrackResponse {
     if (error) checkStrings(error, ['code', 'message'], 'error', fail)
     return raw as UspsErrorMessage
   }
-  checkStrings(raw, ['trackingNumber', 'statusCategory', 'expectedDeliveryTimeStamp', 'predictedDeliveryDate', 'destinationState'], '', fail)
+  checkStrings(
+    raw,
+    ['trackingNumber', 'statusCategory', 'expectedDeliveryTimeStamp', 'predictedDeliveryDate', 'destinationState'],
+    '',
+    fail
+  )
   checkArray(raw.trackingEvents, 'trackingEvents', fail).forEach((e, i) => {
     const path = `trackingEvents[${i}]`
     if (!isRecord(e)) return fail(`${path} is not an object`)
-    checkStrings(e, ['eventType', 'eventTimestamp', 'GMTTimestamp', 'GMTOffset', 'eventCode', 'eventCity', 'eventState', 'eventZIP', 'eventCountry'], path, fail)
+    checkStrings(
+      e,
+      [
+        'eventType',
+        'eventTimestamp',
+        'GMTTimestamp',
+        'GMTOffset',
+        'eventCode',
+        'eventCity',
+        'eventState',
+        'eventZIP',
+        'eventCountry',
+      ],
+      path,
+      fail
+    )
   })
   return raw as UspsTrackingDetails
 }

@@ -19,7 +19,8 @@ export const USPS_TRACK_PATH_PREFIX = '/tracking/v3/tracking/'
 /** Production and the Testing Environment for Mailers (TEM). */
 export const USPS_HOSTS = { production: 'apis.usps.com', sandbox: 'apis-tem.usps.com' } as const
 
-export const normalizeUspsNumber = (trackingNumber: string): string => trackingNumber.replace(/[\s-]/g, '').toUpperCase()
+export const normalizeUspsNumber = (trackingNumber: string): string =>
+  trackingNumber.replace(/[\s-]/g, '').toUpperCase()
 
 export interface UspsTrackRequest {
   path: string
@@ -30,7 +31,11 @@ export interface UspsTrackRequest {
 export function buildTrackRequest(trackingNumber: string): UspsTrackRequest {
   const number = normalizeUspsNumber(trackingNumber)
   if (!/^[A-Z0-9]{10,40}$/.test(number)) throw new InvalidInputError(`not a USPS tracking number: "${trackingNumber}"`)
-  return { path: `${USPS_TRACK_PATH_PREFIX}${number}`, query: { expand: 'DETAIL' }, headers: { Accept: 'application/json' } }
+  return {
+    path: `${USPS_TRACK_PATH_PREFIX}${number}`,
+    query: { expand: 'DETAIL' },
+    headers: { Accept: 'application/json' },
+  }
 }
 
 export interface UspsTokenRequest {
