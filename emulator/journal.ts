@@ -18,7 +18,13 @@ export interface JournalEntry {
   answeredAtMs: number
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'vtexidclientautcookie', 'cookie'])
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'vtexidclientautcookie',
+  'cookie',
+  'dhl-api-key',
+])
 
 export class Journal {
   private entries: JournalEntry[] = []
@@ -43,7 +49,7 @@ export class Journal {
       path: req.path,
       query: req.query.toString(),
       status: res.status,
-      body: req.body,
+      body: withoutSecretFields(req.body),
       headers,
       receivedAtMs,
       answeredAtMs: performance.now(),
@@ -69,4 +75,14 @@ export class Journal {
   lastSeq(): number {
     return this.seq
   }
+}
+
+/** Body fields that carry a credential (USPS sends its client secret in a JSON token request). */
+const SECRET_FIELDS = new Set(['client_secret', 'clientSecret', 'password'])
+
+function withoutSecretFields(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, SECRET_FIELDS.has(key) ? '<redacted>' : value])
+  )
 }
