@@ -1,7 +1,7 @@
-import { readCarrierTimestamp, zoneOffsetAt, formatAtOffset } from '../tracking/localTime'
+import { readCarrierTimestamp, zoneOffsetAt, formatAtOffset } from '../tracking/carrierTime'
 import type { Substatus, TrackingStatus } from '../tracking/status'
 import { isTerminal } from '../tracking/status'
-import { zoneOfPlace } from '../tracking/zones'
+import { zoneOfPlace } from '../tracking/placeZones'
 import type { CarrierCode, CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from './types'
 
 /**

@@ -1,5 +1,5 @@
 import { CarrierResponseError } from '../../errors'
-import { calendarDate } from '../../tracking/localTime'
+import { calendarDate } from '../../tracking/carrierTime'
 import type { Fail, MappedEvent, Place } from '../normalise'
 import {
   applyReturnLeg,

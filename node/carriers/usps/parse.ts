@@ -1,5 +1,5 @@
 import { CarrierResponseError } from '../../errors'
-import { calendarDate, parseOffset, readCarrierTimestamp } from '../../tracking/localTime'
+import { calendarDate, parseOffset, readCarrierTimestamp } from '../../tracking/carrierTime'
 import type { EventTime, Fail, MappedEvent, Place } from '../normalise'
 import {
   applyReturnLeg,
