@@ -58,9 +58,15 @@ export const demoSettings = (): Record<string, unknown> => ({
   courierMappings: [
     { courierName: 'Correios SEDEX', carrier: 'correios' },
     { courierName: 'UPS Ground', carrier: 'ups' },
+    { courierName: 'FedEx Priority Overnight', carrier: 'fedex' },
+    { courierName: 'USPS Priority Mail', carrier: 'usps' },
+    { courierName: 'DHL Express', carrier: 'dhl' },
   ],
   correios: { ...SIMULATOR_CREDENTIALS.correios, environment: 'production' },
   ups: { ...SIMULATOR_CREDENTIALS.ups, environment: 'production' },
+  fedex: { ...SIMULATOR_CREDENTIALS.fedex, environment: 'production' },
+  usps: { ...SIMULATOR_CREDENTIALS.usps, environment: 'production' },
+  dhl: { ...SIMULATOR_CREDENTIALS.dhl, service: 'express' },
 })
 
 /**

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../../emulator/proxy'
 import { startProxyServer } from '../../../emulator/proxy'
 import { fakeIOContext, useEmulatorProxy } from '../../../test/ioContext'
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError } from '../../errors'
-import { dhlAdapter } from '.'
+import { parseDhlTracking } from '.'
 import { DhlClient } from './client'
 
 const HOST = 'api-eu.dhl.com'
@@ -66,7 +66,7 @@ void describe('DhlClient against the DHL simulator', () => {
     assert.equal(seen.length, 1)
     assert.equal(seen[0].headers['dhl-api-key'], KEY)
     assert.equal(seen[0].query, `trackingNumber=${TN}&language=en&service=express`)
-    const [result] = dhlAdapter.parseTrackingResponse(raw, [TN])
+    const [result] = parseDhlTracking(raw, [TN])
     assert.equal(result.status, 'DELIVERED')
     assert.ok(
       result.events.every((e) => /[+-]0[12]:00$/.test(e.occurredAt)),
@@ -80,7 +80,7 @@ void describe('DhlClient against the DHL simulator', () => {
 
   void it('an unknown number (or another division) is found:false', async () => {
     const raw = await client().fetchTracking({ apiKey: KEY, service: 'parcel-de' }, [TN])
-    assert.equal(dhlAdapter.parseTrackingResponse(raw, [TN])[0].found, false)
+    assert.equal(parseDhlTracking(raw, [TN])[0].found, false)
   })
 
   void it('a wrong key is a CarrierAuthError that does not carry the key', async () => {

@@ -8,8 +8,8 @@ import {
   redactDeep,
   redactError,
   transportError,
-} from '../../clients/carriers/shared'
-import type { TransportMessages } from '../../clients/carriers/shared'
+} from '../shared/http'
+import type { TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
 import type { DhlProblem, DhlTrackResponse } from './contract'
 import { dhlProblemMessage } from './parse'

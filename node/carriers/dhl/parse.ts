@@ -1,6 +1,6 @@
 import { CarrierResponseError } from '../../errors'
 import { calendarDate } from '../../tracking/carrierTime'
-import type { Fail, MappedEvent, Place } from '../normalise'
+import type { Fail, MappedEvent, Place } from '../shared/normalise'
 import {
   applyReturnLeg,
   ascending,
@@ -14,8 +14,8 @@ import {
   notFound,
   resultFrom,
   unmappedMessage,
-} from '../normalise'
-import type { CarrierMessage, TrackingResult } from '../types'
+} from '../shared/normalise'
+import type { CarrierMessage, TrackingResult } from '../../tracking/carrierResult'
 import type { DhlPlace, DhlProblem, DhlShipment, DhlTrackApiResponse, DhlTrackResponse } from './contract'
 import { normalizeDhlNumber } from './request'
 import { mapDhlStatus } from './statusMap'

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../../emulator/proxy'
 import { startProxyServer } from '../../../emulator/proxy'
 import { fakeIOContext, useEmulatorProxy } from '../../../test/ioContext'
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
-import { fedexAdapter } from '.'
+import { parseFedexTracking } from '.'
 import { clearFedexTokenCache, FedexClient } from './client'
 import type { FedexCredentials } from './request'
 
@@ -106,7 +106,7 @@ void describe('FedexClient against the FedEx simulator', () => {
       includeDetailedScans: true,
       trackingInfo: NUMBERS.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
     })
-    const results = fedexAdapter.parseTrackingResponse(raw, NUMBERS)
+    const results = parseFedexTracking(raw, NUMBERS)
     assert.deepEqual(
       results.map((r) => [r.trackingNumber, r.status]),
       [
@@ -208,6 +208,6 @@ void describe('FedexClient against the FedEx simulator', () => {
       },
     })
     assert.equal(limited?.status, 400)
-    assert.throws(() => fedexAdapter.parseTrackingResponse({ output: { completeTrackResults: 1 } } as never, ['1']))
+    assert.throws(() => parseFedexTracking({ output: { completeTrackResults: 1 } } as never, ['1']))
   })
 })

@@ -11,8 +11,8 @@ import {
   redactError,
   TokenCache,
   transportError,
-} from '../../clients/carriers/shared'
-import type { IssuedToken, TransportMessages } from '../../clients/carriers/shared'
+} from '../shared/http'
+import type { IssuedToken, TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierResponseError, CarrierUnavailableError } from '../../errors'
 import type { FedexErrorResponse, FedexTokenResponse, FedexTrackResponse } from './contract'
 import { fedexErrorMessage } from './parse'

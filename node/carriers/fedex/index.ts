@@ -1,35 +1,31 @@
-import { digitsOf, mod10Check, weightedModCheck } from '../checkDigits'
-import type { CarrierAdapter } from '../types'
+import { defineCarrier } from '../shared/module'
+import { FedexClient } from './client'
 import type { FedexTrackResponse } from './contract'
 import { parseFedexTracking } from './parse'
 import { FEDEX_MAX_BATCH, normalizeFedexNumber } from './request'
+import { FEDEX_SETTINGS, fedexCredentials } from './settings'
+import { isFedexTrackingNumber } from './trackingNumber'
 
 export type * from './contract'
 export { fedexErrorMessage, parseFedexTracking, validateTrackResponse } from './parse'
 export { buildTokenRequest, buildTrackRequest, FEDEX_HOSTS, FEDEX_MAX_BATCH } from './request'
 export type { FedexCredentials } from './request'
+export { fedexExpressCheckDigit, isFedexTrackingNumber } from './trackingNumber'
 
 /**
- * FedEx number formats from tracking-number-data (couriers/fedex.json, MIT): Express 12 digits
- * (weights 3,1,7; mod 11 then mod 10), Ground 15 digits (mod 10, odd positions x3) and Ground
- * "96" 22 digits (mod 10 over the 14-digit serial). A hint only: the courier mapping wins.
+ * FedEx Track API: up to 30 numbers per request, OAuth client credentials (one-hour tokens). FedEx
+ * publishes no rate limit for Basic Integrated Visibility; 5 requests a second is a polite pace.
  */
-export function isFedexTrackingNumber(trackingNumber: string): boolean {
-  const d = digitsOf(trackingNumber)
-  if (!/^\d+$/.test(d)) return false
-  const check = Number(d.slice(-1))
-  if (d.length === 12) return weightedModCheck(d.slice(0, 11), [3, 1, 7], 11, 10) === check
-  if (d.length === 15) return mod10Check(d.slice(0, 14), { even: 1, odd: 3 }) === check
-  if (d.length === 22 && d.startsWith('96')) return mod10Check(d.slice(7, 21), { even: 1, odd: 3 }) === check
-  return false
-}
-
-export const fedexAdapter: CarrierAdapter<FedexTrackResponse> = {
+export const fedex = defineCarrier<FedexClient, FedexTrackResponse>({
   code: 'fedex',
   displayName: 'FedEx',
-  maxBatchSize: FEDEX_MAX_BATCH,
+  courierNameWords: ['fedex'],
+  limits: { batchSize: FEDEX_MAX_BATCH, concurrency: 2, requestsPerSecond: 5 },
+  settings: FEDEX_SETTINGS,
+  client: { implementation: FedexClient, options: { retries: 0, timeout: 10000 } },
   matchesTrackingNumber: isFedexTrackingNumber,
   trackingUrl: (trackingNumber) =>
     `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(normalizeFedexNumber(trackingNumber))}`,
-  parseTrackingResponse: parseFedexTracking,
-}
+  fetch: (client, settings, numbers) => client.fetchTracking(fedexCredentials(settings), numbers),
+  parse: parseFedexTracking,
+})

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../../emulator/proxy'
 import { startProxyServer } from '../../../emulator/proxy'
 import { fakeIOContext, useEmulatorProxy } from '../../../test/ioContext'
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError } from '../../errors'
-import { uspsAdapter } from '.'
+import { parseUspsTracking } from '.'
 import { clearUspsTokenCache, UspsClient } from './client'
 import type { UspsCredentials } from './request'
 
@@ -97,7 +97,7 @@ void describe('UspsClient against the USPS simulator', () => {
         [`/tracking/v3/tracking/${TN}`, 'expand=DETAIL'],
       ]
     )
-    const [result] = uspsAdapter.parseTrackingResponse(raw, [TN])
+    const [result] = parseUspsTracking(raw, [TN])
     assert.equal(result.status, 'DELIVERED')
     // Seattle scans carry Pacific offsets, Chicago ones Central: taken from GMTOffset, not from the "Z".
     assert.match(result.events.at(-1)?.occurredAt ?? '', /-0[78]:00$/)
@@ -107,7 +107,7 @@ void describe('UspsClient against the USPS simulator', () => {
 
   void it('an unknown number is found:false through the parser', async () => {
     const raw = await client().fetchTracking(CREDENTIALS, [UNKNOWN])
-    const [result] = uspsAdapter.parseTrackingResponse(raw, [UNKNOWN])
+    const [result] = parseUspsTracking(raw, [UNKNOWN])
     assert.equal(result.found, false)
     assert.equal(result.messages[0].code, 'NOT_FOUND')
   })

@@ -11,8 +11,8 @@ import {
   redactError,
   TokenCache,
   transportError,
-} from '../../clients/carriers/shared'
-import type { IssuedToken, TransportMessages } from '../../clients/carriers/shared'
+} from '../shared/http'
+import type { IssuedToken, TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierResponseError, CarrierUnavailableError } from '../../errors'
 import type { UspsErrorMessage, UspsTokenResponse, UspsTrackResponse } from './contract'
 import { uspsErrorMessage } from './parse'

@@ -1,6 +1,6 @@
 import { CarrierResponseError } from '../../errors'
 import { calendarDate, parseOffset, readCarrierTimestamp } from '../../tracking/carrierTime'
-import type { EventTime, Fail, MappedEvent, Place } from '../normalise'
+import type { EventTime, Fail, MappedEvent, Place } from '../shared/normalise'
 import {
   applyReturnLeg,
   ascending,
@@ -16,8 +16,8 @@ import {
   notFound,
   resultFrom,
   unmappedMessage,
-} from '../normalise'
-import type { CarrierMessage, TrackingResult } from '../types'
+} from '../shared/normalise'
+import type { CarrierMessage, TrackingResult } from '../../tracking/carrierResult'
 import type { UspsErrorMessage, UspsTrackingDetails, UspsTrackingEvent, UspsTrackResponse } from './contract'
 import { normalizeUspsNumber } from './request'
 import { mapUspsEvent, statusOfCategory } from './statusMap'

@@ -1,8 +1,8 @@
-import { readCarrierTimestamp, zoneOffsetAt, formatAtOffset } from '../tracking/carrierTime'
-import type { Substatus, TrackingStatus } from '../tracking/status'
-import { isTerminal } from '../tracking/status'
-import { zoneOfPlace } from '../tracking/placeZones'
-import type { CarrierCode, CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from './types'
+import { readCarrierTimestamp, zoneOffsetAt, formatAtOffset } from '../../tracking/carrierTime'
+import type { Substatus, TrackingStatus } from '../../tracking/status'
+import { isTerminal } from '../../tracking/status'
+import { zoneOfPlace } from '../../tracking/placeZones'
+import type { CarrierCode, CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../../tracking/carrierResult'
 
 /**
  * Pieces every carrier parser needs and none should reinvent: event times read as the carrier
