@@ -1,14 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
-import {
-  credentialForms,
-  httpDataOf,
-  httpStatusOf,
-  redactDeep,
-  redactError,
-  transportError,
-} from '../shared/http'
+import { credentialForms, httpDataOf, httpStatusOf, redactDeep, redactError, transportError } from '../shared/http'
 import type { TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
 import type { DhlProblem, DhlTrackResponse } from './contract'

@@ -2,7 +2,13 @@ import { readCarrierTimestamp, zoneOffsetAt, formatAtOffset } from '../../tracki
 import type { Substatus, TrackingStatus } from '../../tracking/status'
 import { isTerminal } from '../../tracking/status'
 import { zoneOfPlace } from '../../tracking/placeZones'
-import type { CarrierCode, CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../../tracking/carrierResult'
+import type {
+  CarrierCode,
+  CarrierMessage,
+  EventLocation,
+  TrackingEvent,
+  TrackingResult,
+} from '../../tracking/carrierResult'
 
 /**
  * Pieces every carrier parser needs and none should reinvent: event times read as the carrier
