@@ -21,7 +21,7 @@ const TRACKING_PAGE = 'https://rastreamento.correios.com.br/app/index.php'
  *   spaces and case). A code the response does not mention is `found: false` + NOT_FOUND.
  * - `SRO-020` objects are `found: false`, status PENDING, message NOT_FOUND. Known objects with no
  *   events are INFO_RECEIVED + NO_EVENTS. Unmapped codes become UNKNOWN + UNMAPPED_CODE.
- * - Event times are Brasília local time in the feed; `occurredAt` gets the −03:00 offset and
+ * - Event times are Brasília local time in the feed; `occurredAt` gets America/Sao_Paulo's offset and
  *   `occurredAtLocal` keeps the raw text. Events are ascending, with EST corrections applied.
  * - Throws CarrierResponseError when `raw` is not the documented shape (including a `{msgs}` body).
  */

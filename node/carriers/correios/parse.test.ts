@@ -41,6 +41,8 @@ void describe('brasiliaLocalToIso', () => {
     assert.equal(brasiliaLocalToIso('2022-05-06 07:55:00'), '2022-05-06T07:55:00-03:00')
     assert.equal(brasiliaLocalToIso('2022-05-06T07:55'), '2022-05-06T07:55:00-03:00')
     assert.equal(Date.parse(brasiliaLocalToIso('2022-12-31T22:30:00') ?? ''), Date.parse('2023-01-01T01:30:00Z'))
+    // Sao Paulo's zone, not a fixed -03:00: an event from the 2018-19 summer time keeps its -02:00.
+    assert.equal(brasiliaLocalToIso('2018-12-01T10:00:00'), '2018-12-01T10:00:00-02:00')
   })
 
   void it('rejects impossible dates, offsets and other text', () => {

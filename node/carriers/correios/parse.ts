@@ -1,4 +1,5 @@
 import { CarrierResponseError } from '../../errors'
+import { readCarrierTimestamp } from '../../tracking/carrierTime'
 import { isTerminal } from '../../tracking/status'
 import type { Substatus, TrackingStatus } from '../../tracking/status'
 import type { CarrierMessage, EventLocation, TrackingEvent, TrackingResult } from '../../tracking/carrierResult'
@@ -67,11 +68,12 @@ export interface CorreiosErrorBody {
 const CARRIER = 'correios'
 
 /**
- * Brasília has been UTC−03:00 all year since daylight saving ended in 2019. Older summer-time
- * timestamps (UTC−02:00) would come out one hour late; tracking data that old is not polled.
+ * Correios writes every time as Brasília wall-clock time with no offset (its own app JSON labels
+ * the same instants `America/Sao_Paulo`), whatever the unit's state: that is the carrier's
+ * convention, so the zone is Sao Paulo's with its history (UTC−03:00 since 2019, −02:00 in older
+ * summers), never a fixed offset.
  */
-const BRASILIA_OFFSET = '-03:00'
-const BRASILIA_OFFSET_MS = -3 * 3600_000
+const CORREIOS_ZONE = 'America/Sao_Paulo'
 
 const LOCAL_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(\.\d{1,3})?$/
 
@@ -82,15 +84,8 @@ const LOCAL_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(\.
 export function brasiliaLocalToIso(local: string): string | undefined {
   const match = LOCAL_TIMESTAMP.exec(local.trim())
   if (!match) return undefined
-  const [, date, hours, minutes, seconds = '00', fraction = ''] = match
-  const wallClock = `${date}T${hours}:${minutes}:${seconds}`
-  const iso = `${wallClock}${fraction}${BRASILIA_OFFSET}`
-  const epoch = Date.parse(iso)
-  // Date.parse rolls 2022-02-30 over into March; the round trip rejects such dates.
-  if (Number.isNaN(epoch) || new Date(epoch + BRASILIA_OFFSET_MS).toISOString().slice(0, 19) !== wallClock) {
-    return undefined
-  }
-  return iso
+  const [, date, hours, minutes, seconds = '00'] = match
+  return readCarrierTimestamp(`${date}T${hours}:${minutes}:${seconds}`, CORREIOS_ZONE)?.occurredAt
 }
 
 /** Brasília local time (no offset) -> epoch ms, or undefined when it is not a valid timestamp. */

@@ -43,6 +43,18 @@ const LABEL_EVENT = {
 } as const
 
 void describe('parseUpsTracking: one fixture per state', () => {
+  void it('a scan without any offset is read in its state zone (Arizona keeps -07:00 in summer)', () => {
+    const scan: UpsActivity = {
+      status: { type: 'I', code: 'AR', statusCode: '005', description: 'Arrived at Facility' },
+      location: { address: { city: 'PHOENIX', stateProvince: 'AZ', countryCode: 'US' } },
+      date: '20230710',
+      time: '093000',
+    }
+    const [event] = parseOne(withActivities([scan]), '1ZA1B2C30310000100').events
+    assert.equal(event.occurredAt, '2023-07-10T09:30:00-07:00')
+    assert.equal(event.occurredAtLocal, '20230710 093000')
+  })
+
   void it('delivered: full normalised result, ascending, mixed zones, deliveredAt from the delivery scan', () => {
     const result = parseOne(fixture('delivered'), '1Z1442YY7229014688')
     assert.deepEqual(result, {
@@ -226,13 +238,14 @@ void describe('parseUpsTracking: one fixture per state', () => {
     const result = parseOne(raw, '1Z1442YY7229014688')
     // currentStatus says statusCode 003; the activity says delivered, and the activity wins.
     assert.equal(result.status, 'DELIVERED')
-    // No offset anywhere: local wall time, marked "Z" (zone unknown), raw value kept.
-    assert.equal(result.deliveredAt, '2022-01-26T16:30:00Z')
+    // No offset anywhere: the zone comes from the scan's place (Paramus, NJ; a US-only label scan
+    // takes the country's main zone), raw value kept.
+    assert.equal(result.deliveredAt, '2022-01-26T16:30:00-05:00')
     assert.deepEqual(
       result.events.map((e) => [e.occurredAt, e.occurredAtLocal, e.carrierCode]),
       [
-        ['2022-01-26T15:16:41Z', '20220126 151641', 'M/MP/003'],
-        ['2022-01-26T16:30:00Z', '20220126 163000', 'D/F4/011'],
+        ['2022-01-26T15:16:41-05:00', '20220126 151641', 'M/MP/003'],
+        ['2022-01-26T16:30:00-05:00', '20220126 163000', 'D/F4/011'],
       ]
     )
     assert.deepEqual(result.messages, [{ code: 'CARRIER_MESSAGE', message: '250003: Invalid Access License number' }])

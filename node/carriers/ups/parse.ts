@@ -1,4 +1,6 @@
 import { CarrierResponseError } from '../../errors'
+import { readCarrierTimestamp, zoneOffsetAt } from '../../tracking/carrierTime'
+import { zoneOfPlace } from '../../tracking/placeZones'
 import type { Substatus, TrackingStatus } from '../../tracking/status'
 import { isTerminal } from '../../tracking/status'
 import type {
@@ -280,9 +282,9 @@ interface EventTime {
  * The instant comes from gmtDate + gmtTime when UPS sends them, and is written in the scan's own
  * offset (gmtOffset), so "2023-03-10T23:30:00-05:00" reads as the local clock and is still exact.
  * Without gmt fields, local date + time + gmtOffset give the same instant.
- * Without any offset the zone is unknown: the local wall time is written with "Z". That can be a
- * few hours off, but never a day off in ordering within one scan location, and the raw value
- * stays in occurredAtLocal. A known zero offset is written "+00:00", so "Z" always means unknown.
+ * Without any offset from UPS, the zone of the scan's place (state, else country) gives it, DST
+ * included. Only a scan with no offset and no place at all is written with "Z", which here always
+ * means "zone unknown" (a known zero offset is "+00:00"); the raw value stays in occurredAtLocal.
  */
 function eventTime(activity: UpsActivity): EventTime {
   const occurredAtLocal = [activity.date, activity.time]
@@ -293,17 +295,34 @@ function eventTime(activity: UpsActivity): EventTime {
   const gmt = wallClock(activity.gmtDate, activity.gmtTime)
   let offset = parseOffset(activity.gmtOffset)
   if (offset === undefined && gmt !== undefined && local !== undefined) offset = derivedOffset(local, gmt)
+  // No offset from UPS: the zone of the scan's place (state, else country) gives it.
+  const zone = offset === undefined ? zoneOfActivity(activity) : undefined
 
   let instant: number
   if (gmt !== undefined) instant = gmt
+  else if (local !== undefined && zone !== undefined) instant = wallToInstant(local, zone)
   else if (local !== undefined) instant = local - (offset ?? 0) * 60_000
   else throw new CarrierResponseError(CARRIER, 'an activity has no usable date/time')
+  if (zone !== undefined) offset = zoneOffsetAt(instant, zone)
 
   return {
     occurredAt: formatInstant(instant, offset),
     ...(occurredAtLocal ? { occurredAtLocal } : {}),
     instant,
   }
+}
+
+const zoneOfActivity = (activity: UpsActivity): string | undefined => {
+  const address = activity.location?.address
+  return zoneOfPlace({ country: address?.countryCode ?? address?.country, state: address?.stateProvince })
+}
+
+/** The instant of a wall clock (epoch ms read as UTC) in `zone`. */
+function wallToInstant(wallMs: number, zone: string): number {
+  const iso = new Date(wallMs).toISOString().slice(0, 19)
+  const read = readCarrierTimestamp(iso, zone)
+  if (!read) throw new CarrierResponseError(CARRIER, `activity time ${iso} is not a valid local time`)
+  return read.instant
 }
 
 /**
