@@ -52,7 +52,7 @@ void describe('parseAppSettings', () => {
           trackingWindowDays: 'soon',
           ups: { clientId: 'id', clientSecret: '' },
           correios: { user: 'u', accessCode: 'TOPSECRET' },
-          courierMappings: [{ courierName: 'X', carrier: 'fedex' }],
+          courierMappings: [{ courierName: 'X', carrier: 'pigeon' }],
         }),
       (error: unknown) => {
         assert.ok(error instanceof SettingsError)
@@ -60,7 +60,7 @@ void describe('parseAppSettings', () => {
         assert.match(error.message, /trackingWindowDays/)
         assert.match(error.message, /ups: clientSecret missing/)
         assert.match(error.message, /correios: postageCard missing/)
-        assert.match(error.message, /carrier must be correios or ups/)
+        assert.match(error.message, /carrier must be correios or ups or fedex or usps or dhl/)
         assert.doesNotMatch(error.message, /TOPSECRET/)
         return true
       }

@@ -61,11 +61,18 @@ void describe('resolveCarrier', () => {
         matchesTrackingNumber: compileTrackingNumberSpecs(file.tracking_numbers),
       }
     }
-    const both = { ...rules, carriers: [...CARRIERS, detectable('fedex'), detectable('usps')] }
+    const others = CARRIERS.filter((c) => c.code !== 'fedex' && c.code !== 'usps')
+    const both = { ...rules, carriers: [...others, detectable('fedex'), detectable('usps')] }
     assert.deepEqual(resolveCarrier('Loja Própria', '4201028200009261290113185417468510', both), {
       carrier: null,
       via: 'ambiguous',
       candidates: ['fedex', 'usps'],
+    })
+    // The app's own FedEx module leaves the 34-digit barcode form out, so with the real modules the
+    // number is USPS's alone.
+    assert.deepEqual(resolveCarrier('Loja Própria', '4201028200009261290113185417468510', rules), {
+      carrier: 'usps',
+      via: 'tracking_number',
     })
     // The courier mapping still settles it.
     const mapped = { ...both, courierMappings: [{ courierName: 'Loja Própria', carrier: 'usps' }] }

@@ -60,7 +60,7 @@ void describe('parseListQuery', () => {
   void it('refuses values it does not know with a 400 reason', () => {
     rejects(() => parseFilter({ status: 'LOST' }), 'invalid_filter')
     rejects(() => parseFilter({ view: 'late' }), 'invalid_filter')
-    rejects(() => parseFilter({ carrier: 'fedex' }), 'invalid_filter')
+    rejects(() => parseFilter({ carrier: 'pigeon' }), 'invalid_filter')
     rejects(() => parseFilter({ from: '2026-02-30' }), 'invalid_filter')
     rejects(() => parseFilter({ from: '2026-11-05', to: '2026-11-01' }), 'invalid_filter')
     rejects(() => parseFilter({ q: 'a" OR status="DELIVERED' }), 'invalid_filter')
