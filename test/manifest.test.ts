@@ -20,6 +20,11 @@ void it('declares outbound access for every carrier host the clients call, and t
     'apihom.correios.com.br',
     'onlinetools.ups.com',
     'wwwcie.ups.com',
+    'apis.fedex.com',
+    'apis-sandbox.fedex.com',
+    'apis.usps.com',
+    'apis-tem.usps.com',
+    'api-eu.dhl.com',
     'api.vtex.com',
   ]) {
     assert.ok(hosts.includes(host), `outbound-access for ${host}`)
@@ -39,9 +44,12 @@ void it('keeps settings credentials as password fields so the admin masks them',
   const manifest = readJson('manifest.json') as {
     settingsSchema: { properties: Record<string, { properties?: Record<string, { format?: string }> }> }
   }
-  const { correios, ups } = manifest.settingsSchema.properties
+  const { correios, ups, fedex, usps, dhl } = manifest.settingsSchema.properties
   assert.equal(correios.properties?.accessCode.format, 'password')
   assert.equal(ups.properties?.clientSecret.format, 'password')
+  assert.equal(fedex.properties?.clientSecret.format, 'password')
+  assert.equal(usps.properties?.clientSecret.format, 'password')
+  assert.equal(dhl.properties?.apiKey.format, 'password')
 })
 
 void it('pins node/package.json to the same @vtex/api the local runtime runs, installable on Node 16', () => {

@@ -254,7 +254,7 @@ void describe('admin API through the real runtime', () => {
         stuckAfterHours: 72,
         pollingIntervalHours: 6,
         trackingWindowDays: 12.5,
-        carriersConfigured: ['correios', 'ups'],
+        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl'],
       })
       assert.equal(overview.totals.all, 7)
       assert.deepEqual(Object.fromEntries(Object.entries(overview.totals.byStatus).filter(([, n]) => n > 0)), {
@@ -410,6 +410,10 @@ void describe('admin API through the real runtime', () => {
       assert.deepEqual(onTime, [
         { carrier: 'correios', displayName: 'Correios', delivered: 1, onTime: 1, overdue: 1, expired: 0, rate: 0.5 },
         { carrier: 'ups', displayName: 'UPS', delivered: 1, onTime: 1, overdue: 0, expired: 0, rate: 1 },
+        // Configured but nothing delivered yet: listed, with no rate rather than a made-up one.
+        { carrier: 'fedex', displayName: 'FedEx', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
+        { carrier: 'usps', displayName: 'USPS', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
+        { carrier: 'dhl', displayName: 'DHL', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
       ])
       for (const times of deliveryTimes) {
         assert.equal(times.count, 1, times.carrier)
@@ -490,7 +494,9 @@ void describe('admin API through the real runtime', () => {
       assert.equal(after.lastErrorReason, 'tracking_number_not_found')
       assert.equal(after.state, 'active')
 
-      const bad = await api<{ error: string }>('POST', `/shipments/${seeded.unresolved.id}/carrier`, { carrier: 'dhl' })
+      const bad = await api<{ error: string }>('POST', `/shipments/${seeded.unresolved.id}/carrier`, {
+        carrier: 'pigeon',
+      })
       assert.deepEqual([bad.status, bad.body.error], [400, 'invalid_carrier'])
       const noNumber = await api<{ error: string }>('POST', `/shipments/${seeded.awaiting.id}/carrier`, {
         carrier: 'correios',
