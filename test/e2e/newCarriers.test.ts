@@ -128,8 +128,14 @@ void describe('FedEx, USPS and DHL through the real runtime against their simula
   void it('FedEx: 100 due shipments are checked in at most 4 requests (30 per request)', async () => {
     const numbers = Array.from({ length: 100 }, (_, i) => fedexNumber(9100000 + i))
     for (const tn of numbers) await invoiced('fedex', tn, 'stuck')
-    // Not picked up yet: the schedule checks again after 8 hours (plus at most 10 minutes of jitter).
-    stack.clock.advance(9 * HOUR)
+    // Move the clock just past the last of their next checks (the schedule's "awaiting pickup"
+    // delay plus jitter), with no sweep in between: all 100 come due in the same sweep.
+    const numbersSet = new Set(numbers)
+    const due = registryDocs(stack, 'carrier="fedex" AND state="active"')
+      .filter((d) => d.trackingNumber !== null && numbersSet.has(d.trackingNumber))
+      .map((d) => Date.parse(d.nextCheckAt ?? ''))
+    assert.equal(due.length, 100, 'all registered')
+    stack.clock.advance(Math.max(...due) - Date.now() + 60_000)
     const mark = stack.platform.journal.lastSeq()
     await runSweep(stack)
     const calls = carrierCalls('fedex', mark)
