@@ -21,6 +21,30 @@ async function main(): Promise<void> {
     })
   })
   process.send?.({ url: runtime.url })
+  if (process.env.RUNTIME_CPU_PROFILE) await profileFor(process.env.RUNTIME_CPU_PROFILE)
+}
+
+/** Bench aid: RUNTIME_CPU_PROFILE=<prefix>:<ms> writes a V8 CPU profile of this process every ms. */
+async function profileFor(spec: string): Promise<void> {
+  const [prefix, ms] = spec.split(':')
+  const { Session } = await import('inspector')
+  const { writeFileSync } = await import('fs')
+  const session = new Session()
+  session.connect()
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))))
+  await post('Profiler.enable')
+  await post('Profiler.start')
+  let part = 0
+  setInterval(() => {
+    void post('Profiler.stop').then(async (result) => {
+      writeFileSync(
+        `${prefix}.${process.pid}.${part++}.cpuprofile`,
+        JSON.stringify((result as { profile: unknown }).profile)
+      )
+      await post('Profiler.start')
+    })
+  }, Number(ms))
 }
 
 function requiredEnv(name: string): string {

@@ -15,6 +15,8 @@ export interface FreshnessResult {
   deliveredDelayMin: { median: number; p90: number; count: number }
   outForDeliveryDelayMin: { median: number; p90: number; count: number }
   carrierCallsPerShipment: number
+  /** Share of carrier calls that found a scan the previous call had not (the rest find nothing new). */
+  newsShare: number
   /** Minutes, for the plot: every delivered delay, sorted. */
   deliveredDelays: number[]
 }
@@ -28,12 +30,16 @@ export function replay(
   const delivered: number[] = []
   const outForDelivery: number[] = []
   let calls = 0
+  let callsWithNews = 0
   for (const timeline of timelines) {
     let now = timeline.invoicedAt // checked at once on registration
     const seen = new Set<TrackingStatus>()
+    let scansSeen = 0
     for (let guard = 0; guard < 2000; guard++) {
       calls += 1
       const visible = timeline.events.filter((e) => e.at <= now)
+      if (visible.length > scansSeen) callsWithNews += 1
+      scansSeen = visible.length
       for (const event of visible) {
         if (seen.has(event.status)) continue
         seen.add(event.status)
@@ -67,6 +73,7 @@ export function replay(
     deliveredDelayMin: stats(delivered),
     outForDeliveryDelayMin: stats(outForDelivery),
     carrierCallsPerShipment: round(calls / timelines.length, 2),
+    newsShare: round(callsWithNews / Math.max(1, calls), 3),
     deliveredDelays: sorted.map((d) => round(d, 1)),
   }
 }

@@ -130,7 +130,12 @@ function track(deps: SimulatorDeps, rawCodes: string[], query: URLSearchParams):
   })
 }
 
-function renderObject(deps: SimulatorDeps, code: string, now: number, resultado: string): Record<string, unknown> {
+export function renderObject(
+  deps: SimulatorDeps,
+  code: string,
+  now: number,
+  resultado: string
+): Record<string, unknown> {
   const shipment = deps.timelines.get('correios', code)
   const visible = deps.timelines.visibleEvents('correios', code, now)
   if (!shipment || visible.length === 0) return { codObjeto: code, mensagem: SRO_020 }

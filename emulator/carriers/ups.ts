@@ -191,19 +191,31 @@ const STATE_ZONES = new Map(
 export const zoneOf = (event: ScriptedEvent): string =>
   STATE_ZONES.get(event.state?.toUpperCase() ?? '') ?? 'America/New_York'
 
+const partsFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per zone (making one costs far more than using it; benchmarks call this a lot). */
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(zone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    })
+    partsFormatters.set(zone, formatter)
+  }
+  return formatter
+}
+
 /** Local YYYYMMDD, HHMMSS and "-05:00" offset of an instant in an IANA zone. */
 export function localParts(at: number, zone: string): { date: string; time: string; offset: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'longOffset',
-  }).formatToParts(new Date(at))
+  const parts = partsFormatter(zone).formatToParts(new Date(at))
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
   // longOffset is "GMT-05:00", or plain "GMT" at zero offset.
   const offset = get('timeZoneName').replace('GMT', '') || '+00:00'

@@ -23,6 +23,11 @@ export interface SearchOptions {
 const schemaReady = new Set<string>()
 
 /** The shipment registry: named operations over the Master Data v2 entity, nothing else. */
+const DUE_FIELDS = ['id', 'orderId', 'nextCheckAt', 'state', 'carrier', 'trackingNumber'] as const
+
+/** What the sweep's due walk reads of a shipment. */
+export type DueShipment = Pick<ShipmentRecord, (typeof DUE_FIELDS)[number]>
+
 export class ShipmentRegistry {
   constructor(
     private readonly masterdata: MasterData,
@@ -101,16 +106,18 @@ export class ShipmentRegistry {
   /**
    * Due shipments after a cursor (exclusive; the caller drops ids it saw at the cursor instant),
    * oldest first: a due list walked page by page with a plain sorted query, never deep paging.
+   * Only the fields that place a shipment in a batch: the batch reads the whole record itself.
    */
-  async findDueAfter(afterIso: string | undefined, nowIso: string, limit: number): Promise<ShipmentRecord[]> {
+  async findDueAfter(afterIso: string | undefined, nowIso: string, limit: number, page = 1): Promise<DueShipment[]> {
     const before = atOrBefore('nextCheckAt', nowIso)
-    const page = await this.search({
+    const found = await this.search({
       where: afterIso === undefined ? before : `${atOrAfter('nextCheckAt', afterIso)} AND ${before}`,
       sort: 'nextCheckAt ASC',
-      page: 1,
+      page,
       pageSize: limit,
+      fields: [...DUE_FIELDS],
     })
-    return page.items
+    return found.items
   }
 
   /** The given shipments, read fresh: one search over their orders (a batch spans at most 100 orders). */

@@ -14,8 +14,8 @@ const FIRST_LOOKBACK_MS = 2 * 24 * 3600_000
 const OVERLAP_MS = 15 * 60_000
 /** Orders still in handling are read when created this recently (partially invoiced ones among them). */
 const HANDLING_LOOKBACK_MS = 30 * 24 * 3600_000
-/** Reconciliation takes at most this share of the sweep's remaining time: the checks come first. */
-const BUDGET_SHARE = 0.4
+/** Reading lists takes at most this share of the time; the rest checks what they registered. */
+const BUDGET_SHARE = 0.6
 /** An order that keeps failing is retried on this many runs, then given up on (and logged). */
 const MAX_ATTEMPTS = 5
 const MAX_RETRY = 500
@@ -86,7 +86,8 @@ export async function reconcileRecentOrders(ctx: AppContext, settings: AppSettin
       retry: keptRetries(ctx, retry),
     })
   }
-  if (due.length > 0) await checkShipments(ctx, settings, due)
+  // Bounded like every check: what is not checked by the deadline stays due for the next sweep.
+  if (due.length > 0) await checkShipments(ctx, settings, due, undefined, { deadline })
   return registered
 }
 

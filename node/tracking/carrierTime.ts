@@ -53,10 +53,22 @@ export function parseOffset(text: string | undefined): number | undefined {
   return m[1] === '-' ? -total : total
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** One formatter per zone: making one costs far more than using it. */
+function offsetFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(zone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    offsetFormatters.set(zone, formatter)
+  }
+  return formatter
+}
+
 /** The offset of `zone` at `instant`, in minutes east of UTC. */
 export function zoneOffsetAt(instant: number, zone: string): number {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    offsetFormatter(zone)
       .formatToParts(new Date(instant))
       .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
   // "GMT-05:00", or plain "GMT" at zero offset.

@@ -27,11 +27,11 @@ void describe('nextCheck: adaptive', () => {
   const local = (iso: string): number => Date.parse(`${iso}-03:00`)
   const adaptive = { ...base, timeZone: zone }
 
-  void it('every 25 minutes once out for delivery, in the daytime', () => {
+  void it('every 30 minutes once out for delivery, in the daytime', () => {
     const now = local('2026-11-05T10:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now, status: 'OUT_FOR_DELIVERY' }), {
       kind: 'next',
-      at: now + 25 * 60_000,
+      at: now + 30 * 60_000,
       reason: 'out_for_delivery',
     })
   })
@@ -51,7 +51,7 @@ void describe('nextCheck: adaptive', () => {
     )
   })
 
-  void it('once a day far from the expected day, 07:00 the day before, every 45 minutes on its morning', () => {
+  void it('once a day far from the expected day, every 5 hours the day before, every 55 minutes on its morning', () => {
     const expectedDelivery = local('2026-11-08T15:00:00')
     const far = local('2026-11-05T10:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now: far, status: 'IN_TRANSIT', expectedDelivery }), {
@@ -59,16 +59,23 @@ void describe('nextCheck: adaptive', () => {
       at: far + 24 * HOUR,
       reason: 'long_transit',
     })
+    // Estimates are often a day early: the day before is watched in the daytime, not skipped.
     const dayBefore = local('2026-11-07T10:00:00')
     assert.deepEqual(nextCheck({ ...adaptive, now: dayBefore, status: 'IN_TRANSIT', expectedDelivery }), {
       kind: 'next',
-      at: local('2026-11-08T07:00:00'),
+      at: dayBefore + 5 * HOUR,
       reason: 'delivery_tomorrow',
+    })
+    const eveningBefore = local('2026-11-07T18:00:00')
+    assert.deepEqual(nextCheck({ ...adaptive, now: eveningBefore, status: 'IN_TRANSIT', expectedDelivery }), {
+      kind: 'next',
+      at: local('2026-11-08T07:00:00'),
+      reason: 'delivery_tomorrow_after_night',
     })
     const morning = local('2026-11-08T08:10:00')
     assert.deepEqual(nextCheck({ ...adaptive, now: morning, status: 'IN_TRANSIT', expectedDelivery }), {
       kind: 'next',
-      at: morning + 45 * 60_000,
+      at: morning + 55 * 60_000,
       reason: 'delivery_day_morning',
     })
     const afternoon = local('2026-11-08T13:00:00')
@@ -128,7 +135,7 @@ void describe('nextCheck: adaptive', () => {
   void it('an unknown time zone means no quiet hours, never a crash', () => {
     const now = invoicedAt + 10 * HOUR
     const decision = nextCheck({ ...base, timeZone: 'Mars/Olympus', now, status: 'OUT_FOR_DELIVERY' })
-    assert.deepEqual(decision, { kind: 'next', at: now + 25 * 60_000, reason: 'out_for_delivery' })
+    assert.deepEqual(decision, { kind: 'next', at: now + 30 * 60_000, reason: 'out_for_delivery' })
   })
 
   void it('stops at terminal statuses', () => {

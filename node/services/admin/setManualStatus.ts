@@ -38,15 +38,16 @@ export async function setManualStatus(
     trackingWindowDays: settings.trackingWindowDays,
   })
   await writeTracking(ctx, record, trackingUpdate)
-  await registry.patch(id, patch)
-  // A status set by hand is news for the customer like a carrier's (never throws).
-  await notifyShipment(ctx, {
+  // A status set by hand is news for the customer like a carrier's (never throws); its email
+  // counts are saved with the status, in one registry write.
+  const emails = await notifyShipment(ctx, {
     record: { ...record, ...patch },
     changed: true,
     invoicePatched: false,
     settings,
-    registry,
   })
+  Object.assign(patch, emails)
+  await registry.patch(id, patch)
   ctx.vtex.logger.info({
     message: 'admin set the status by hand',
     orderId: record.orderId,

@@ -91,8 +91,17 @@ export async function persistResult(
     return
   }
 
+  // The emails this news calls for go out before the registry write, so that their counts ride on
+  // it (one Master Data write per check). Safe to redo: a check redone after a failed registry
+  // write finds its emails in the notice ledger and sends none twice. Never throws.
+  const emails = await notifyShipment(ctx, {
+    record: { ...record, ...outcome.patch, ...written },
+    changed: outcome.changed,
+    invoicePatched: outcome.invoicePatch !== undefined,
+    settings,
+  })
   try {
-    await registry.patch(record.id, { ...outcome.patch, ...written })
+    await registry.patch(record.id, { ...outcome.patch, ...written, ...emails })
   } catch (error) {
     ctx.vtex.logger.error({ message: 'saving the check to the registry failed', ...log, error: messageOf(error) })
     countError(summary, 'registry_write_failed')
@@ -112,15 +121,6 @@ export async function persistResult(
       invoicePatched: outcome.invoicePatch !== undefined,
     })
   }
-  // Only after the tracking write is saved; never throws, so an email can never undo it.
-  const saved = { ...record, ...outcome.patch, ...written }
-  await notifyShipment(ctx, {
-    record: saved,
-    changed: outcome.changed,
-    invoicePatched: outcome.invoicePatch !== undefined,
-    settings,
-    registry,
-  })
 }
 
 /** A whole batch the carrier did not answer for (outage, rate limit, auth): each shipment records it. */

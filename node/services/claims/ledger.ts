@@ -34,8 +34,14 @@ export type ClaimOrigin =
   | { kind: 'released'; checkedAt: string | null; verifyOrder: boolean }
   | { kind: 'taken_over'; fromHolder: string }
 
-/** Stamps are kept this long: long enough to outlive any copy of a record read before the release. */
-export const STAMP_TTL_MS = 30 * 60_000
+/**
+ * Stamps are kept this long: long enough to outlive any copy of a record read before the release.
+ * Every path reads its records just before claiming them (a batch event reads them fresh, never
+ * from the sweep), and no request outlives service.json's 30 s timeout, so 5 minutes is a wide
+ * margin; longer only fattens the shard files every claim reads and writes (at 35 checks a second,
+ * 5 minutes of stamps is about 1,300 entries a shard).
+ */
+export const STAMP_TTL_MS = 5 * 60_000
 /**
  * A stamp that asks the next worker to compare with the order is kept until a worker claims the
  * shipment again, however late that is (back-offs can last hours), up to the longest tracking window.

@@ -1,7 +1,6 @@
 import { carrierModule } from '../../carriers'
 import { isWaitingState } from '../../tracking/shipment'
-import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
-import type { ShipmentRecord } from '../../tracking/shipment'
+import type { DueShipment, ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { AppContext } from '../../typings/context'
 import { shardOf } from '../claims/ledger'
 import { CLAIM_SHARDS } from '../claims/shipmentClaims'
@@ -37,7 +36,7 @@ export async function dispatchDue(
   deadline: number
 ): Promise<DispatchResult> {
   const result: DispatchResult = { dispatched: 0, batches: 0, complete: false }
-  const pending = new Map<string, ShipmentRecord[]>()
+  const pending = new Map<string, DueShipment[]>()
   // Shipments a recent run already fired are still queued as events: start after them.
   const previous = await readDispatchMark(ctx)
   let cursor: { at: string; ids: Set<string> } | undefined =
@@ -45,15 +44,29 @@ export async function dispatchDue(
       ? { at: previous.upTo, ids: new Set(previous.idsAtUpTo) }
       : undefined
 
+  // Pages of the same query: above 1 only while more than a page of shipments share one instant.
+  let tiePage = 1
   while (Date.now() < deadline) {
-    const page = await registry.findDueAfter(cursor?.at, nowIso, PAGE_SIZE)
+    const page = await registry.findDueAfter(cursor?.at, nowIso, PAGE_SIZE, tiePage)
     const fresh = page.filter((r) => !cursor?.ids.has(r.id))
     if (fresh.length === 0) {
+      // A full page, all seen: more than a page of shipments are due at the cursor's very instant
+      // (a bulk import, a backfill). The cursor cannot move past them; read on at that instant.
+      if (page.length === PAGE_SIZE) {
+        tiePage += 1
+        continue
+      }
       result.complete = true
       break
     }
     const lastAt = fresh[fresh.length - 1].nextCheckAt ?? nowIso
-    cursor = { at: lastAt, ids: new Set(fresh.filter((r) => r.nextCheckAt === lastAt).map((r) => r.id)) }
+    if (cursor && lastAt === cursor.at) {
+      fresh.forEach((r) => cursor?.ids.add(r.id))
+      tiePage += 1
+    } else {
+      cursor = { at: lastAt, ids: new Set(fresh.filter((r) => r.nextCheckAt === lastAt).map((r) => r.id)) }
+      tiePage = 1
+    }
     for (const record of fresh) {
       const key = groupOf(record)
       if (key === undefined) continue
@@ -66,7 +79,7 @@ export async function dispatchDue(
   }
   // What is left are partial shard groups: merged per carrier into full batches again, so a quiet
   // store still sends 50 Correios numbers per request (these few batches span several shards).
-  const leftovers = new Map<string, ShipmentRecord[]>()
+  const leftovers = new Map<string, DueShipment[]>()
   for (const [key, records] of pending) {
     const kind = `${kindOf(key)}/mixed`
     leftovers.set(kind, [...(leftovers.get(kind) ?? []), ...records])
@@ -104,7 +117,7 @@ async function saveDispatchMark(ctx: AppContext, mark: DispatchMark): Promise<vo
  * or a carrier. A full batch from one group claims one shard file: under load, concurrent batches
  * claim different files instead of all contending for every file of the ledger.
  */
-function groupOf(record: ShipmentRecord): string | undefined {
+function groupOf(record: DueShipment): string | undefined {
   const shard = shardOf(record.id, CLAIM_SHARDS)
   if (isWaitingState(record.state)) return `recheck/${shard}`
   if (record.state === 'active' && record.carrier !== null && record.trackingNumber !== null) {
@@ -122,7 +135,7 @@ const batchSizeOf = (key: string): number =>
 async function fire(
   ctx: AppContext,
   keys: readonly string[],
-  pending: Map<string, ShipmentRecord[]>,
+  pending: Map<string, DueShipment[]>,
   nowIso: string,
   result: DispatchResult
 ): Promise<void> {

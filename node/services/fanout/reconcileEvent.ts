@@ -5,8 +5,12 @@ import { loadSettings } from '../settings'
 
 /** The IO event key the sweep fires so that reconciliation runs beside the checks, not before them. */
 export const RECONCILE_EVENT = 'reconcile'
-/** Reconciliation's own time budget (reconcile.ts spends a share of it and saves where it stopped). */
-const RECONCILE_BUDGET_MS = 50_000
+/**
+ * Reconciliation's own time budget (reconcile.ts spends a share of it reading lists, saves where it
+ * stopped, and checks what it registered by the deadline): with the checks' write grace, the event
+ * ends well inside service.json's 30 s timeout.
+ */
+const RECONCILE_BUDGET_MS = 15_000
 const LEASE_FILE = 'reconcile-lease.json'
 
 /** Asks for a reconciliation pass; reconcile.ts itself decides whether one is due (hourly). */

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict'
 import { beforeEach, describe, it } from 'node:test'
 
-import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import { parseAppSettings } from '../../settings/appSettings'
 import { testRecord } from '../../tracking/testRecord'
-import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
+import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
 import { notifyShipment } from './notifyShipment'
 import { resetPublishedTemplates } from './sendNotice'
@@ -33,7 +32,6 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, M
 let vbase: FakeVBase
 let sent: Array<{ templateName: string; jsonData: { data: Record<string, string> } }>
 let sendFails: number | 'timeout' | null
-let patches: ShipmentPatch[]
 
 const ctx = (): AppContext =>
   ({
@@ -64,9 +62,6 @@ const ctx = (): AppContext =>
     },
   }) as unknown as AppContext
 
-const registry = {
-  patch: async (_id: string, patch: ShipmentPatch) => void patches.push(patch),
-} as unknown as ShipmentRegistry
 const settings = parseAppSettings({})
 const now = Date.now()
 const record = (overrides: Partial<ShipmentRecord> = {}): ShipmentRecord =>
@@ -89,7 +84,6 @@ const input = (overrides: Partial<ShipmentRecord> = {}) => ({
   changed: true,
   invoicePatched: false,
   settings,
-  registry,
 })
 
 void describe('notifyShipment', () => {
@@ -97,12 +91,11 @@ void describe('notifyShipment', () => {
     vbase = new FakeVBase()
     sent = []
     sendFails = null
-    patches = []
     resetPublishedTemplates()
   })
 
   void it('sends the newest news once, in the order language, and records it', async () => {
-    await notifyShipment(ctx(), input())
+    const summary = await notifyShipment(ctx(), input())
     await notifyShipment(ctx(), input())
     assert.deepEqual(
       sent.map((s) => s.templateName),
@@ -110,7 +103,7 @@ void describe('notifyShipment', () => {
     )
     assert.equal(sent[0].jsonData.data.email, 'ana@example.com')
     assert.equal(sent[0].jsonData.data.trackingUrl, 'https://www.ups.com/track?tracknum=1Z5R89390357567127')
-    assert.deepEqual(patches.at(-1), { emailsSent: 1, emailsSuppressed: 1, emailOutcome: 'sent' })
+    assert.deepEqual(summary, { emailsSent: 1, emailsSuppressed: 1, emailOutcome: 'sent' })
   })
 
   void it('concurrent workers on the same shipment send one email between them', async () => {
@@ -122,9 +115,9 @@ void describe('notifyShipment', () => {
 
   void it('a refused send is retried by a later check; a timed-out one never is', async () => {
     sendFails = 503
-    await notifyShipment(ctx(), input())
+    const refused = await notifyShipment(ctx(), input())
     assert.equal(sent.length, 0)
-    assert.equal(patches.at(-1)?.emailOutcome, 'failed')
+    assert.equal(refused?.emailOutcome, 'failed')
     sendFails = null
     await notifyShipment(ctx(), { ...input({ emailOutcome: 'failed' }), changed: false })
     assert.equal(sent.length, 1, 'retried on an unchanged check because the registry says failed')

@@ -3,10 +3,9 @@ import { decideNotices, pendingMilestones } from '../../notifications/decide'
 import type { NoticeEntry, NoticeLedger } from '../../notifications/ledger'
 import { countsOf, entryOf, expireClaims, upsertEntries } from '../../notifications/ledger'
 import type { Milestone } from '../../notifications/milestones'
-import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { AppSettings } from '../../settings/appSettings'
 import { templateName } from '../../templates/messageCenter'
-import type { ShipmentRecord } from '../../tracking/shipment'
+import type { ShipmentPatch, ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
 import { NoticeStore } from './noticeStore'
 import type { CustomerFacts } from './orderFacts'
@@ -14,56 +13,61 @@ import { customerFactsOf } from './orderFacts'
 import { noticeData, sendNotice } from './sendNotice'
 
 export interface NotifyInput {
-  /** The shipment as just saved (registry document after this check's patch). */
+  /** The shipment as this check leaves it (the registry document once its patch is saved). */
   record: ShipmentRecord
   /** This check wrote new carrier events to the order. */
   changed: boolean
   /** This check wrote the tracking number and URL to the invoice. */
   invoicePatched: boolean
   settings: AppSettings
-  registry: ShipmentRegistry
 }
 
+/** The shipment's email counts, for the admin list and overview; saved with the check's own registry write. */
+export type EmailSummary = Pick<ShipmentPatch, 'emailsSent' | 'emailsSuppressed' | 'emailOutcome'>
+
 /**
- * After a check was saved: decide the customer emails it calls for, record every decision, send
- * at most one. Runs after the tracking write and never throws, so an email problem can neither
- * fail nor roll back the tracking write; what failed is retried by the next check, exactly once.
+ * After a check wrote the order: decide the customer emails it calls for, record every decision
+ * (VBase, compare-and-swap: exactly once however often a check is redone), send at most one.
+ * Never throws, so an email problem can neither fail nor roll back the tracking write; what failed
+ * is retried by the next check, exactly once. Returns the email counts to save with the check's
+ * registry write (one Master Data write per check), or null when they did not move.
  */
-export async function notifyShipment(ctx: AppContext, input: NotifyInput): Promise<void> {
+export async function notifyShipment(ctx: AppContext, input: NotifyInput): Promise<EmailSummary | null> {
   const log = { orderId: input.record.orderId, trackingNumber: input.record.trackingNumber }
   try {
-    await notify(ctx, input)
+    return await notify(ctx, input)
   } catch (error) {
     ctx.vtex.logger.warn({ message: 'customer email step failed', ...log, error: String(error) })
+    return null
   }
 }
 
-async function notify(ctx: AppContext, input: NotifyInput): Promise<void> {
+async function notify(ctx: AppContext, input: NotifyInput): Promise<EmailSummary | null> {
   const { record, settings } = input
   // Nothing new written and no send to retry: no email can be due, not even a VBase read.
-  if (!input.changed && !input.invoicePatched && record.emailOutcome !== 'failed') return
+  if (!input.changed && !input.invoicePatched && record.emailOutcome !== 'failed') return null
   const store = new NoticeStore(ctx.clients.vbase)
   const { ledger, etag } = await store.read(record.id)
   const now = Date.now()
   const expired = expireClaims(ledger, now)
   const pending = pendingMilestones(record, ledger)
-  if (pending.length === 0 && !input.changed && expired.length === 0) return
+  if (pending.length === 0 && !input.changed && expired.length === 0) return null
 
   const customer =
     pending.length > 0 ? customerFactsOf(await ctx.clients.oms.order(record.orderId), settings.emails) : null
   const decision = decideNotices({ record, ledger, changed: input.changed, now, policy: settings.emails }, customer)
   const claim = decision.send && customer ? claimFor(ledger, decision.send, customer, now) : null
   const changes = [...expired, ...decision.record, ...(claim ? [claim] : [])]
-  if (changes.length === 0) return
+  if (changes.length === 0) return null
   const claimed = upsertEntries(ledger, changes)
   if (!(await store.write(record.id, claimed, etag))) {
     ctx.vtex.logger.info({ message: 'another worker is deciding these emails', orderId: record.orderId })
-    return
+    return null
   }
   logDecisions(ctx, record, decision)
   const final =
     claim && decision.send && customer ? await deliver(ctx, store, input, decision.send, claim, customer) : claimed
-  await saveSummary(input, final)
+  return summaryOf(final)
 }
 
 function claimFor(ledger: NoticeLedger, milestone: Milestone, customer: CustomerFacts, now: number): NoticeEntry {
@@ -114,15 +118,11 @@ async function deliver(
 }
 
 /** The shipment's email counts on its registry document: the admin list and overview read them there. */
-async function saveSummary(input: NotifyInput, ledger: NoticeLedger): Promise<void> {
+function summaryOf(ledger: NoticeLedger): EmailSummary {
   const counts = countsOf(ledger)
   const latest = [...ledger.entries].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)).at(-1)
   const outcome = counts.failed > 0 ? 'failed' : counts.sent > 0 ? 'sent' : latest ? 'suppressed' : null
-  await input.registry.patch(input.record.id, {
-    emailsSent: counts.sent,
-    emailsSuppressed: counts.suppressed,
-    emailOutcome: outcome,
-  })
+  return { emailsSent: counts.sent, emailsSuppressed: counts.suppressed, emailOutcome: outcome }
 }
 
 function logDecisions(ctx: AppContext, record: ShipmentRecord, decision: NoticeDecision): void {

@@ -85,11 +85,14 @@ function formatDate(occurredAt: string, locale: keyof typeof LANGUAGE_TAG): stri
   if (!match) return occurredAt
   const [, y, m, d, hh, mm] = match
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm)))
-  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date)
+  return DATE_FORMATS[locale].format(date)
+}
+
+/** Built once: an Intl formatter costs far more to make than to use. */
+const DATE_FORMATS = {
+  en: new Intl.DateTimeFormat(LANGUAGE_TAG.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  pt: new Intl.DateTimeFormat(LANGUAGE_TAG.pt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(LANGUAGE_TAG.es, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
 }
 
 const describe = (error: unknown): string => {
