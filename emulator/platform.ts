@@ -5,6 +5,8 @@ import { createCorreiosSimulator } from './carriers/correios'
 import { createDhlSimulator } from './carriers/dhl'
 import type { DhlSimulator } from './carriers/dhl'
 import { createFedexSimulator } from './carriers/fedex'
+import { createIntelipostSimulator } from './carriers/intelipost'
+import type { IntelipostSimulator } from './carriers/intelipost'
 import { Timelines } from './carriers/timelines'
 import type { SimulatedCarrier } from './carriers/timelines'
 import type { CorreiosSimulator } from './carriers/correios'
@@ -64,6 +66,7 @@ export interface Platform {
     fedex: CarrierSimulator & { expireTokens(): void }
     usps: CarrierSimulator & { expireTokens(): void }
     dhl: DhlSimulator
+    intelipost: IntelipostSimulator
   }
   scheduler: Scheduler
   gateway: AppGateway
@@ -133,6 +136,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     fedex: createFedexSimulator({ timelines, now }),
     usps: createUspsSimulator({ timelines, now }),
     dhl: createDhlSimulator({ timelines, now }),
+    intelipost: createIntelipostSimulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -181,6 +185,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         simulators.fedex,
         simulators.usps,
         simulators.dhl,
+        simulators.intelipost,
       ],
       faults,
       journal,

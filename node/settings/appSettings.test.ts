@@ -98,3 +98,36 @@ void describe('parseAppSettings', () => {
     )
   })
 })
+
+void describe('parseAppSettings: couriers routed through a hub', () => {
+  void it('reads the hub section and routes its listed courier names to it, after the explicit mappings', () => {
+    const settings = parseAppSettings({
+      courierMappings: [{ courierName: 'Loggi', carrier: 'correios' }],
+      intelipost: { apiKey: ' ip-key-123456 ', couriers: 'Jadlog .Package, Total Express;LOGGI\n' },
+    })
+    assert.deepEqual(settings.carriers.intelipost, {
+      apiKey: 'ip-key-123456',
+      couriers: 'Jadlog .Package, Total Express;LOGGI',
+    })
+    assert.deepEqual(settings.courierMappings, [
+      { courierName: 'Loggi', carrier: 'correios' },
+      { courierName: 'Jadlog .Package', carrier: 'intelipost' },
+      { courierName: 'Total Express', carrier: 'intelipost' },
+    ])
+  })
+
+  void it('routes nothing while the hub has no API key, and never echoes the key in a problem', () => {
+    assert.deepEqual(parseAppSettings({ intelipost: { couriers: 'Jadlog' } }).courierMappings, [])
+    assert.throws(
+      () =>
+        parseAppSettings({
+          intelipost: { apiKey: 'ip-secret-key-999', couriers: 'Jadlog' },
+          trackingLinks: [{ courierName: 'jadlog', urlTemplate: 'https://x.example/{trackingNumber}' }],
+        }),
+      (error: unknown) =>
+        error instanceof SettingsError &&
+        /"jadlog" is in both courierMappings and trackingLinks/.test(error.message) &&
+        !error.message.includes('ip-secret-key-999')
+    )
+  })
+})
