@@ -7,6 +7,8 @@ import type { DhlSimulator } from './carriers/dhl'
 import { createFedexSimulator } from './carriers/fedex'
 import { createIntelipostSimulator } from './carriers/intelipost'
 import type { IntelipostSimulator } from './carriers/intelipost'
+import { createMelhorEnvioSimulator } from './carriers/melhorenvio'
+import type { MelhorEnvioSimulator } from './carriers/melhorenvio'
 import { Timelines } from './carriers/timelines'
 import type { SimulatedCarrier } from './carriers/timelines'
 import type { CorreiosSimulator } from './carriers/correios'
@@ -67,6 +69,7 @@ export interface Platform {
     usps: CarrierSimulator & { expireTokens(): void }
     dhl: DhlSimulator
     intelipost: IntelipostSimulator
+    melhorenvio: MelhorEnvioSimulator
   }
   scheduler: Scheduler
   gateway: AppGateway
@@ -137,6 +140,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     usps: createUspsSimulator({ timelines, now }),
     dhl: createDhlSimulator({ timelines, now }),
     intelipost: createIntelipostSimulator({ timelines, now }),
+    melhorenvio: createMelhorEnvioSimulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -186,6 +190,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         simulators.usps,
         simulators.dhl,
         simulators.intelipost,
+        simulators.melhorenvio,
       ],
       faults,
       journal,

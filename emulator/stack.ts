@@ -68,6 +68,11 @@ export const demoSettings = (): Record<string, unknown> => ({
   usps: { ...SIMULATOR_CREDENTIALS.usps, environment: 'production' },
   dhl: { ...SIMULATOR_CREDENTIALS.dhl, service: 'express' },
   intelipost: { ...SIMULATOR_CREDENTIALS.intelipost, couriers: 'Jadlog .Package, Total Express' },
+  melhorenvio: {
+    ...SIMULATOR_CREDENTIALS.melhorenvio,
+    environment: 'production',
+    couriers: 'Loggi Express, Jadlog .Com',
+  },
 })
 
 /**

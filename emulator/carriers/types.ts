@@ -15,6 +15,11 @@ export const SIMULATOR_CREDENTIALS = {
   usps: { clientId: 'demo-usps-consumer-key', clientSecret: 'demo-usps-consumer-secret' },
   dhl: { apiKey: 'demo-dhl-api-key' },
   intelipost: { apiKey: 'demo-intelipost-api-key' },
+  melhorenvio: {
+    token: 'demo-melhorenvio-token',
+    contactEmail: 'logistics@acme.example',
+    appSecret: 'demo-melhorenvio-app-secret',
+  },
 } as const
 
 /** A carrier simulator plus its named stories (delivered, exception, returned, ...). */

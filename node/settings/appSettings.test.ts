@@ -130,4 +130,27 @@ void describe('parseAppSettings: couriers routed through a hub', () => {
         !error.message.includes('ip-secret-key-999')
     )
   })
+
+  void it('refuses a courier name two hubs both claim, and reads the Melhor Envio section', () => {
+    const both = {
+      intelipost: { apiKey: 'ip-key-123456', couriers: 'Jadlog' },
+      melhorenvio: { token: 'me-token-123456', contactEmail: 'ops@acme.example', couriers: 'JADLOG, Loggi' },
+    }
+    assert.throws(
+      () => parseAppSettings(both),
+      (error: unknown) =>
+        error instanceof SettingsError &&
+        /"JADLOG" is routed through both intelipost and melhorenvio/.test(error.message) &&
+        !error.message.includes('me-token-123456')
+    )
+    const settings = parseAppSettings({ melhorenvio: { ...both.melhorenvio, couriers: 'Loggi' } })
+    assert.deepEqual(settings.carriers.melhorenvio, {
+      token: 'me-token-123456',
+      contactEmail: 'ops@acme.example',
+      environment: 'production',
+      couriers: 'Loggi',
+    })
+    assert.deepEqual(settings.courierMappings, [{ courierName: 'Loggi', carrier: 'melhorenvio' }])
+    assert.throws(() => parseAppSettings({ melhorenvio: { token: 'me-token-123456' } }), /contactEmail missing/)
+  })
 })

@@ -87,4 +87,33 @@ void describe('Brazilian hubs through the real runtime against their simulators'
     await runSweep(stack)
     assert.equal(calls().length, polled, 'no more polling once delivered')
   })
+
+  void it('Melhor Envio: a Loggi label, code resolved to its order, batch tracking to delivered, São Paulo time', async () => {
+    const tn = 'LGI0000123456'
+    const orderId = await invoiced('melhorenvio', 'Loggi Express', tn, 'delivered')
+    const [registered] = registryDocs(stack, `orderId="${orderId}"`)
+    assert.equal(registered.carrier, 'melhorenvio', 'registered with the hub the courier routes to')
+    const calls = (path: string) =>
+      stack.platform.journal.list({ module: 'melhorenvio' }).filter((e) => e.path === path)
+    assert.equal(calls('/api/v2/me/orders/search').length, 1, 'the code was resolved to its order once')
+    assert.ok(calls('/api/v2/me/shipment/tracking').length >= 1, 'checked at once')
+    assert.ok(
+      calls('/api/v2/me/shipment/tracking').every((c) => c.headers.authorization === '<redacted>'),
+      'the token was sent, and the journal does not keep it'
+    )
+
+    await untilDelivered(orderId)
+    const [done] = registryDocs(stack, `orderId="${orderId}"`)
+    assert.equal(done.status, 'DELIVERED')
+    assert.equal(done.state, 'done')
+    assert.deepEqual(
+      done.events.map((e) => e.carrierCode),
+      ['created_at', 'paid_at', 'generated_at', 'posted_at', 'delivered_at']
+    )
+    for (const event of done.events) {
+      assert.match(event.occurredAt, /-03:00$/, `${event.carrierCode} at ${event.occurredAt}`)
+      assert.match(event.occurredAtLocal ?? '', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'raw time kept')
+    }
+    assert.equal(calls('/api/v2/me/orders/search').length, 1, 'the order id was remembered between checks')
+  })
 })
