@@ -71,7 +71,7 @@ export const demoSettings = (): Record<string, unknown> => ({
   melhorenvio: {
     ...SIMULATOR_CREDENTIALS.melhorenvio,
     environment: 'production',
-    couriers: 'Loggi Express, Jadlog .Com',
+    couriers: 'Loggi Coleta, Jadlog .Com',
   },
 })
 

@@ -90,7 +90,7 @@ void describe('Brazilian hubs through the real runtime against their simulators'
 
   void it('Melhor Envio: a Loggi label, code resolved to its order, batch tracking to delivered, São Paulo time', async () => {
     const tn = 'LGI0000123456'
-    const orderId = await invoiced('melhorenvio', 'Loggi Express', tn, 'delivered')
+    const orderId = await invoiced('melhorenvio', 'Loggi Coleta', tn, 'delivered')
     const [registered] = registryDocs(stack, `orderId="${orderId}"`)
     assert.equal(registered.carrier, 'melhorenvio', 'registered with the hub the courier routes to')
     const calls = (path: string) =>
