@@ -56,6 +56,8 @@ function sameSecret(a: string, b: string): boolean {
  * The webhook body ("Recebimento de status"): one history entry of one volume. The update is keyed
  * by the volume's `tracking_code` (what the invoice carries); `eventId` is Intelipost's history id
  * (order + volume + history id, Intelipost sends no event id). Its result holds only the pushed event.
+ * No `sentAt`: Intelipost sends no send time (the history's `created_iso` is when it recorded the
+ * state, and a resend from its panel repeats it days later), so nothing here may be judged stale.
  * Throws InvalidInputError when the body is not that shape: a retry cannot fix it.
  */
 export function parseIntelipostPush(rawBody: Buffer): PushedUpdate[] {
@@ -90,13 +92,7 @@ function updateOf(value: unknown): PushedUpdate {
     typeof historyId === 'number' || typeof historyId === 'string'
       ? [order, firstText(str(body.volume_number)), String(historyId)].filter((p) => p !== undefined).join('/')
       : undefined
-  const sentAt = firstText(str(history.created_iso))
-  return {
-    trackingNumber,
-    result,
-    ...(eventId === undefined ? {} : { eventId }),
-    ...(sentAt === undefined ? {} : { sentAt }),
-  }
+  return { trackingNumber, result, ...(eventId === undefined ? {} : { eventId }) }
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)

@@ -60,7 +60,7 @@ void describe('Melhor Envio push: parse', () => {
     assert.equal(rest.length, 0)
     assert.equal(update.trackingNumber, '10082000765432')
     assert.equal(update.eventId, '9a3c1f0e-5b7d-4c2a-8e61-2f4b9d7c1a05/order.posted/2026-03-10 17:40:05')
-    assert.equal(update.sentAt, '2026-03-10 17:40:05')
+    assert.equal(update.sentAt, undefined, 'no send time in the body')
     assert.equal(update.result.status, 'IN_TRANSIT')
     assert.equal(update.result.events.at(-1)?.occurredAt, '2026-03-10T17:40:00-03:00')
   })

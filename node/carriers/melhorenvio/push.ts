@@ -34,8 +34,9 @@ export function verifyMelhorEnvioPush(request: PushRequest, appSecret: string | 
  * the carrier's code (`data.tracking`, what the invoice carries), else by the order id. Its result
  * comes from `data` through the same table as polling: `data.status` decides, with the event name
  * (`order.<status>`) as a fallback when `data` has no status. Melhor Envio sends no event id;
- * `eventId` is order id + event + `updated_at` when present. The test request Melhor Envio sends when
- * the URL is saved (no label data) gives no update.
+ * `eventId` is order id + event + `updated_at` when present. No `sentAt`: `updated_at` is when the
+ * order changed, not when this delivery was sent (a retry repeats it). The test request Melhor
+ * Envio sends when the URL is saved (no label data) gives no update.
  */
 export function parseMelhorEnvioPush(rawBody: Buffer): PushedUpdate[] {
   let body: unknown
@@ -62,14 +63,7 @@ export function parseMelhorEnvioPush(rawBody: Buffer): PushedUpdate[] {
   }
   const updatedAt = firstText(str(data.updated_at))
   const eventId = id === undefined ? undefined : [id, event.trim(), updatedAt].filter((p) => p !== undefined).join('/')
-  return [
-    {
-      trackingNumber,
-      result,
-      ...(eventId === undefined ? {} : { eventId }),
-      ...(updatedAt === undefined ? {} : { sentAt: updatedAt }),
-    },
-  ]
+  return [{ trackingNumber, result, ...(eventId === undefined ? {} : { eventId }) }]
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
