@@ -19,6 +19,9 @@ import { localParts } from './ups'
  * `{"message":"Too Many Attempts."}` with Retry-After and X-RateLimit-* headers once the per-minute
  * quota is used (250 per user by Melhor Envio's FAQ; settable for tests).
  *
+ * Like Melhor Envio, the tracking route is cached for an hour per order: asking again within the
+ * hour answers what the first call saw (`setCacheMs(0)` turns that off).
+ *
  * Scripted event codes are Melhor Envio statuses (`generated`, `posted`, `delivered`, ...); each
  * sets the order's `status` and its `<status>_at` timestamp when it has one.
  */
@@ -30,6 +33,8 @@ export const MELHOR_ENVIO_SIMULATOR_QUOTA = 250
 
 export interface MelhorEnvioSimulator extends CarrierSimulator {
   setQuotaPerMinute(calls: number | undefined): void
+  /** How long a tracking answer per order is served from the cache (Melhor Envio: one hour). */
+  setCacheMs(ms: number): void
   /** The order id the simulator gave a scripted code (tests). */
   orderIdOf(trackingCode: string): string
 }
@@ -38,6 +43,8 @@ export function createMelhorEnvioSimulator(deps: SimulatorDeps): MelhorEnvioSimu
   let quota: number | undefined = MELHOR_ENVIO_SIMULATOR_QUOTA
   const used = new Map<string, number>()
   const ids = new Map<string, string>()
+  let cacheMs = 3600_000
+  const cache = new Map<string, { at: number; order: Record<string, string | null> | undefined }>()
 
   const orderIdOf = (code: string): string => {
     const key = code.trim().toUpperCase()
@@ -86,9 +93,16 @@ export function createMelhorEnvioSimulator(deps: SimulatorDeps): MelhorEnvioSimu
     }
     const answer: Record<string, unknown> = {}
     for (const id of orders as string[]) {
+      const cached = cache.get(id)
+      if (cached && deps.now() - cached.at < cacheMs) {
+        if (cached.order) answer[id] = cached.order
+        continue
+      }
       const shipment = shipmentOfId(id)
       const events = shipment ? deps.timelines.visibleEvents('melhorenvio', shipment.trackingNumber, deps.now()) : []
-      if (shipment && events.length > 0) answer[id] = renderOrder(id, shipment, events)
+      const order = shipment && events.length > 0 ? renderOrder(id, shipment, events) : undefined
+      cache.set(id, { at: deps.now(), order })
+      if (order) answer[id] = order
     }
     return json(200, Object.keys(answer).length === 0 ? [] : answer)
   }
@@ -114,6 +128,10 @@ export function createMelhorEnvioSimulator(deps: SimulatorDeps): MelhorEnvioSimu
     setQuotaPerMinute: (calls) => {
       quota = calls
       used.clear()
+    },
+    setCacheMs: (ms) => {
+      cacheMs = ms
+      cache.clear()
     },
     handle(req) {
       if (!HOSTS.has(req.host)) return undefined

@@ -78,6 +78,7 @@ void describe('MelhorEnvioClient against the Melhor Envio simulator', () => {
     seen.length = 0
     timelines.clear()
     sim.setQuotaPerMinute(250)
+    sim.setCacheMs(0)
     timelines.script({
       carrier: 'melhorenvio',
       trackingNumber: LOGGI,
@@ -150,6 +151,20 @@ void describe('MelhorEnvioClient against the Melhor Envio simulator', () => {
     assert.ok(limited instanceof CarrierRateLimitedError, limited.message)
     assert.ok((limited.retryAfterMs ?? 0) >= 1000)
     assert.match(limited.message, /Too Many Attempts/)
+  })
+
+  void it('the simulator serves each order tracking from its one-hour cache, as Melhor Envio does', async () => {
+    sim.setCacheMs(3600_000)
+    const id = sim.orderIdOf(JADLOG)
+    const first = parseMelhorEnvioTracking(await client().fetchTracking(CREDENTIALS, [id]), [id])[0]
+    assert.equal(first.status, 'IN_TRANSIT')
+    timelines.script({
+      carrier: 'melhorenvio',
+      trackingNumber: JADLOG,
+      events: fromRelative(Date.now() - 100 * 3600_000, sim.stories.delivered),
+    })
+    const cached = parseMelhorEnvioTracking(await client().fetchTracking(CREDENTIALS, [id]), [id])[0]
+    assert.equal(cached.status, 'IN_TRANSIT', 'inside the hour: what the first call saw')
   })
 
   void it('5xx is transient', async () => {
