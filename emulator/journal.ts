@@ -24,6 +24,10 @@ const SECRET_HEADERS = new Set([
   'vtexidclientautcookie',
   'cookie',
   'dhl-api-key',
+  'api-key',
+  'api_key',
+  'x-order-tracking-secret',
+  'x-me-signature',
 ])
 
 export class Journal {

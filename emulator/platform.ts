@@ -5,6 +5,10 @@ import { createCorreiosSimulator } from './carriers/correios'
 import { createDhlSimulator } from './carriers/dhl'
 import type { DhlSimulator } from './carriers/dhl'
 import { createFedexSimulator } from './carriers/fedex'
+import { createIntelipostSimulator } from './carriers/intelipost'
+import type { IntelipostSimulator } from './carriers/intelipost'
+import { createMelhorEnvioSimulator } from './carriers/melhorenvio'
+import type { MelhorEnvioSimulator } from './carriers/melhorenvio'
 import { Timelines } from './carriers/timelines'
 import type { SimulatedCarrier } from './carriers/timelines'
 import type { CorreiosSimulator } from './carriers/correios'
@@ -64,6 +68,8 @@ export interface Platform {
     fedex: CarrierSimulator & { expireTokens(): void }
     usps: CarrierSimulator & { expireTokens(): void }
     dhl: DhlSimulator
+    intelipost: IntelipostSimulator
+    melhorenvio: MelhorEnvioSimulator
   }
   scheduler: Scheduler
   gateway: AppGateway
@@ -133,6 +139,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     fedex: createFedexSimulator({ timelines, now }),
     usps: createUspsSimulator({ timelines, now }),
     dhl: createDhlSimulator({ timelines, now }),
+    intelipost: createIntelipostSimulator({ timelines, now }),
+    melhorenvio: createMelhorEnvioSimulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -181,6 +189,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         simulators.fedex,
         simulators.usps,
         simulators.dhl,
+        simulators.intelipost,
+        simulators.melhorenvio,
       ],
       faults,
       journal,

@@ -67,6 +67,12 @@ export const demoSettings = (): Record<string, unknown> => ({
   fedex: { ...SIMULATOR_CREDENTIALS.fedex, environment: 'production' },
   usps: { ...SIMULATOR_CREDENTIALS.usps, environment: 'production' },
   dhl: { ...SIMULATOR_CREDENTIALS.dhl, service: 'express' },
+  intelipost: { ...SIMULATOR_CREDENTIALS.intelipost, couriers: 'Jadlog .Package, Total Express' },
+  melhorenvio: {
+    ...SIMULATOR_CREDENTIALS.melhorenvio,
+    environment: 'production',
+    couriers: 'Loggi Coleta, Jadlog .Com',
+  },
 })
 
 /**

@@ -14,6 +14,12 @@ export const SIMULATOR_CREDENTIALS = {
   fedex: { clientId: 'demo-fedex-api-key', clientSecret: 'demo-fedex-secret-key' },
   usps: { clientId: 'demo-usps-consumer-key', clientSecret: 'demo-usps-consumer-secret' },
   dhl: { apiKey: 'demo-dhl-api-key' },
+  intelipost: { apiKey: 'demo-intelipost-api-key' },
+  melhorenvio: {
+    token: 'demo-melhorenvio-token',
+    contactEmail: 'logistics@acme.example',
+    appSecret: 'demo-melhorenvio-app-secret',
+  },
 } as const
 
 /** A carrier simulator plus its named stories (delivered, exception, returned, ...). */

@@ -2,6 +2,8 @@ import type { CarrierCode } from '../tracking/carrierResult'
 import { correios } from './correios'
 import { dhl } from './dhl'
 import { fedex } from './fedex'
+import { intelipost } from './intelipost'
+import { melhorenvio } from './melhorenvio'
 import type { CarrierModule } from './shared/module'
 import { ups } from './ups'
 import { usps } from './usps'
@@ -14,7 +16,7 @@ export type { CarrierSettings } from './shared/settings'
  * here (and its simulator, manifest entries and messages; see README "Adding a carrier").
  * Order matters only for display.
  */
-export const CARRIERS: readonly CarrierModule[] = [correios, ups, fedex, usps, dhl]
+export const CARRIERS: readonly CarrierModule[] = [correios, ups, fedex, usps, dhl, intelipost, melhorenvio]
 
 export const CARRIER_CODES: readonly CarrierCode[] = CARRIERS.map((carrier) => carrier.code)
 

@@ -98,3 +98,59 @@ void describe('parseAppSettings', () => {
     )
   })
 })
+
+void describe('parseAppSettings: couriers routed through a hub', () => {
+  void it('reads the hub section and routes its listed courier names to it, after the explicit mappings', () => {
+    const settings = parseAppSettings({
+      courierMappings: [{ courierName: 'Loggi', carrier: 'correios' }],
+      intelipost: { apiKey: ' ip-key-123456 ', couriers: 'Jadlog .Package, Total Express;LOGGI\n' },
+    })
+    assert.deepEqual(settings.carriers.intelipost, {
+      apiKey: 'ip-key-123456',
+      couriers: 'Jadlog .Package, Total Express;LOGGI',
+    })
+    assert.deepEqual(settings.courierMappings, [
+      { courierName: 'Loggi', carrier: 'correios' },
+      { courierName: 'Jadlog .Package', carrier: 'intelipost' },
+      { courierName: 'Total Express', carrier: 'intelipost' },
+    ])
+  })
+
+  void it('routes nothing while the hub has no API key, and never echoes the key in a problem', () => {
+    assert.deepEqual(parseAppSettings({ intelipost: { couriers: 'Jadlog' } }).courierMappings, [])
+    assert.throws(
+      () =>
+        parseAppSettings({
+          intelipost: { apiKey: 'ip-secret-key-999', couriers: 'Jadlog' },
+          trackingLinks: [{ courierName: 'jadlog', urlTemplate: 'https://x.example/{trackingNumber}' }],
+        }),
+      (error: unknown) =>
+        error instanceof SettingsError &&
+        /"jadlog" is in both courierMappings and trackingLinks/.test(error.message) &&
+        !error.message.includes('ip-secret-key-999')
+    )
+  })
+
+  void it('refuses a courier name two hubs both claim, and reads the Melhor Envio section', () => {
+    const both = {
+      intelipost: { apiKey: 'ip-key-123456', couriers: 'Jadlog' },
+      melhorenvio: { token: 'me-token-123456', contactEmail: 'ops@acme.example', couriers: 'JADLOG, Loggi' },
+    }
+    assert.throws(
+      () => parseAppSettings(both),
+      (error: unknown) =>
+        error instanceof SettingsError &&
+        /"JADLOG" is routed through both intelipost and melhorenvio/.test(error.message) &&
+        !error.message.includes('me-token-123456')
+    )
+    const settings = parseAppSettings({ melhorenvio: { ...both.melhorenvio, couriers: 'Loggi' } })
+    assert.deepEqual(settings.carriers.melhorenvio, {
+      token: 'me-token-123456',
+      contactEmail: 'ops@acme.example',
+      environment: 'production',
+      couriers: 'Loggi',
+    })
+    assert.deepEqual(settings.courierMappings, [{ courierName: 'Loggi', carrier: 'melhorenvio' }])
+    assert.throws(() => parseAppSettings({ melhorenvio: { token: 'me-token-123456' } }), /contactEmail missing/)
+  })
+})

@@ -1,6 +1,6 @@
 import { CARRIER_CODES, CARRIERS, isCarrierCode } from '../carriers'
 import type { CarrierSettings } from '../carriers'
-import { parseCarrierSettings } from '../carriers/shared/settings'
+import { parseCarrierSettings, routedCourierNames } from '../carriers/shared/settings'
 import { SettingsError } from '../errors'
 import type { ScheduleMode } from '../tracking/schedulePolicy'
 import { SCHEDULE_MODES } from '../tracking/schedulePolicy'
@@ -81,6 +81,7 @@ export function parseAppSettings(raw: unknown): AppSettings {
     carriers: parseCarriers(input, problems),
     emails: parseEmailSettings(input.emails, problems),
   }
+  settings.courierMappings.push(...hubMappings(settings, problems))
   rejectDoubleCouriers(settings, problems)
   if (problems.length > 0) throw new SettingsError(`Invalid app settings: ${problems.join('; ')}`)
   return settings
@@ -129,6 +130,29 @@ function parseCarriers(input: Record<string, unknown>, problems: string[]): AppS
     if (section) carriers[carrier.code] = section
   }
   return carriers
+}
+
+/**
+ * The courier names each configured hub (Intelipost, Melhor Envio) lists in its `couriers` field,
+ * as mappings after the merchant's own: an explicit courier mapping wins, and a name two hubs
+ * both claim is a problem (which hub ships it cannot be guessed).
+ */
+function hubMappings(settings: AppSettings, problems: string[]): CourierMapping[] {
+  const explicit = new Set(settings.courierMappings.map((m) => normalizeCourierName(m.courierName)))
+  const claimed = new Map<string, CourierMapping>()
+  for (const carrier of CARRIERS) {
+    const section = settings.carriers[carrier.code]
+    if (!section) continue
+    for (const courierName of routedCourierNames(carrier.settings, section)) {
+      const key = normalizeCourierName(courierName)
+      if (explicit.has(key)) continue
+      const previous = claimed.get(key)
+      if (previous && previous.carrier !== carrier.code) {
+        problems.push(`"${courierName}" is routed through both ${previous.carrier} and ${carrier.code}: keep one`)
+      } else claimed.set(key, { courierName, carrier: carrier.code })
+    }
+  }
+  return [...claimed.values()]
 }
 
 /** A courier name is either polled at a carrier or link only: both would be a contradiction. */

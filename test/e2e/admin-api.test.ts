@@ -254,7 +254,7 @@ void describe('admin API through the real runtime', () => {
         stuckAfterHours: 72,
         pollingIntervalHours: 6,
         trackingWindowDays: 12.5,
-        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl'],
+        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl', 'intelipost', 'melhorenvio'],
       })
       assert.equal(overview.totals.all, 7)
       assert.deepEqual(Object.fromEntries(Object.entries(overview.totals.byStatus).filter(([, n]) => n > 0)), {
@@ -414,6 +414,24 @@ void describe('admin API through the real runtime', () => {
         { carrier: 'fedex', displayName: 'FedEx', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
         { carrier: 'usps', displayName: 'USPS', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
         { carrier: 'dhl', displayName: 'DHL', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
+        {
+          carrier: 'intelipost',
+          displayName: 'Intelipost',
+          delivered: 0,
+          onTime: 0,
+          overdue: 0,
+          expired: 0,
+          rate: null,
+        },
+        {
+          carrier: 'melhorenvio',
+          displayName: 'Melhor Envio',
+          delivered: 0,
+          onTime: 0,
+          overdue: 0,
+          expired: 0,
+          rate: null,
+        },
       ])
       assert.deepEqual(
         deliveryTimes.map((times) => [times.carrier, times.count]),
@@ -423,6 +441,8 @@ void describe('admin API through the real runtime', () => {
           ['fedex', 0],
           ['usps', 0],
           ['dhl', 0],
+          ['intelipost', 0],
+          ['melhorenvio', 0],
         ]
       )
       for (const times of deliveryTimes.filter((t) => t.count > 0)) {

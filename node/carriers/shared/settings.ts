@@ -23,6 +23,21 @@ export interface CarrierSettingsSpec {
   basicAuth?: readonly [string, string]
   /** Every host the client calls: each needs an `outbound-access` policy in manifest.json. */
   hosts: readonly string[]
+  /**
+   * Hubs (Intelipost, Melhor Envio): the field listing the invoice courier names that route through
+   * this carrier ("Jadlog, Total Express"), read as courier mappings when the section is configured.
+   */
+  routedCouriersField?: string
+}
+
+/** The courier names a configured hub section routes to itself (comma, semicolon or newline separated). */
+export function routedCourierNames(spec: CarrierSettingsSpec, section: CarrierSettings): string[] {
+  const value = spec.routedCouriersField === undefined ? undefined : section[spec.routedCouriersField]
+  if (value === undefined) return []
+  return value
+    .split(/[,;\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
 }
 
 /** A configured carrier's section after validation: trimmed strings, choices defaulted. */
