@@ -17,6 +17,7 @@ import type { CapacityResult } from './scale/capacity'
 import { LATENCY, measureCapacity } from './scale/capacity'
 import { replay } from './scale/freshness'
 import { peakRssWith } from './scale/memory'
+import { registrationCost } from './scale/registration'
 import { writePlot } from './scale/plot'
 import { syntheticTimelines } from './scale/syntheticTimelines'
 
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
   const adaptive = replay(timelines, 'adaptive', mixed.medianBatchMs, SWEEP_INTERVAL_MS)
   const fixed = replay(timelines, 'vtex_fixed', mixed.medianBatchMs, SWEEP_INTERVAL_MS)
 
+  console.log('registration: 200 orders invoiced, registered and checked at once')
+  const registration = await registrationCost(200)
+
   console.log(`memory: 1,000 and ${BIG.toLocaleString('en')} active shipments`)
   const rssSmall = await peakRssWith(1_000, 30)
   const rssBig = await peakRssWith(BIG, 30)
@@ -54,8 +58,10 @@ async function main(): Promise<void> {
     (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node', 'service.json'), 'utf8')) as { timeout: number }).timeout *
     1000
   const checksPerDay = Math.round(mixed.checksPerSecond * 86_400)
-  // Over a shipment's whole life: its checks, plus the one registration write per shipment.
-  const mdPerCheck = mixed.masterDataRequestsPerCheck + 1 / adaptive.carrierCallsPerShipment
+  // Over a shipment's whole life: registration with its first check (measured through the real
+  // event path), then every later check at the steady rate of the mixed run (batch reads, due walk).
+  const calls = adaptive.carrierCallsPerShipment
+  const mdPerCheck = (registration.perShipment + (calls - 1) * mixed.masterDataRequestsPerCheck) / calls
   const scale = {
     measuredAt: new Date().toISOString(),
     machine: '2 cores, 24 GiB (the app, the emulator and the carriers share them)',
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
     rssPeakMb100k: rssBig,
     rssGrowthMb1kTo100k: rssBig - rssSmall,
     masterDataRequestsPerCheck: Math.round(mdPerCheck * 100) / 100,
+    masterDataRequestsPerRegistration: registration.perShipment,
     redundantOrderWrites: capacity.reduce((sum, c) => sum + c.redundantOrderWrites, 0),
     longestRequestMs: Math.max(...capacity.map((c) => c.longestRequestMs)),
     timeoutMs,
@@ -132,7 +139,11 @@ function report(s: Record<string, unknown> & { capacity: CapacityResult[] }): st
       `${String(s.rssPeakMb1k)} → ${String(s.rssPeakMb100k)} MB`,
       'growth < 50 MB'
     ),
-    row('Master Data requests per check (whole life)', s.masterDataRequestsPerCheck, '≤ 1.1'),
+    row(
+      'Master Data requests per check (whole life: registration and first check, then the mixed run)',
+      `${String(s.masterDataRequestsPerCheck)} (registration with first check: ${String(s.masterDataRequestsPerRegistration)})`,
+      '≤ 1.1'
+    ),
     row('redundant Orders API writes', s.redundantOrderWrites, '0'),
     row('longest request (route or event)', `${String(s.longestRequestMs)} ms`, `< ${String(s.timeoutMs)} ms`),
     '',

@@ -10,7 +10,7 @@ import { CHECK_BATCH_EVENT } from './checkBatch'
 
 const PAGE_SIZE = 100
 /** UPS answers one number per call: an event still carries this many, checked in parallel. */
-const MIN_EVENT_BATCH = 20
+const MIN_EVENT_BATCH = 50
 /** Waiting shipments (no number or no carrier) re-read per event: one order read each. */
 const RECHECK_BATCH = 20
 const SEND_CONCURRENCY = 8
