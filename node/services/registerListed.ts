@@ -3,6 +3,7 @@ import type { AppSettings } from '../settings/appSettings'
 import { shippedPackages } from '../tracking/newShipment'
 import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
+import type { RegisterOptions } from './registerShipments'
 import { loadOrder, registerShipments } from './registerShipments'
 
 export interface ListedOutcome {
@@ -23,8 +24,10 @@ export interface ListedOutcome {
 export async function registerListedOrders(
   ctx: AppContext,
   settings: AppSettings,
-  orderIds: readonly string[]
+  orderIds: readonly string[],
+  options: RegisterOptions & { source?: 'reconciliation' | 'backfill' } = {}
 ): Promise<ListedOutcome> {
+  const source = options.source ?? 'reconciliation'
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   const known = await registry.knownPackagesOf(orderIds)
   const outcome: ListedOutcome = { due: [], registeredOrders: 0, failed: [] }
@@ -33,18 +36,18 @@ export async function registerListedOrders(
       const order = await loadOrder(ctx, orderId)
       const unknown = shippedPackages(order).filter((pkg) => !known.has(packageKey(orderId, pkg.invoiceNumber)))
       if (unknown.length === 0) continue
-      const registered = await registerShipments(ctx, order, settings)
+      const registered = await registerShipments(ctx, order, settings, undefined, options)
       outcome.due.push(...registered.due)
       outcome.registeredOrders += 1
       ctx.vtex.logger.info({
-        message: 'registered invoices found by reconciliation',
+        message: `registered invoices found by ${source}`,
         orderId,
         status: order.status,
         invoiceNumbers: unknown.map((pkg) => pkg.invoiceNumber),
       })
     } catch (error) {
       outcome.failed.push(orderId)
-      ctx.vtex.logger.warn({ message: 'reconciliation could not register an order', orderId, error: String(error) })
+      ctx.vtex.logger.warn({ message: `${source} could not register an order`, orderId, error: String(error) })
     }
   }
   return outcome
