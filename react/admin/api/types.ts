@@ -164,6 +164,30 @@ export interface Overview {
   carriers: CarrierHealth[]
   lastSweep: SweepSummary | null
   sweepHealth: SweepHealth
+  /** The latest backfill of orders invoiced before the install (or an admin's request). */
+  backfill: BackfillProgress | null
+}
+
+/** Mirrors node/services/backfill/state.ts BackfillProgress. */
+export interface BackfillProgress {
+  runId: string
+  trigger: 'install' | 'admin'
+  startedAt: string
+  finishedAt: string | null
+  windowFrom: string
+  windowTo: string
+  /** Orders in the window; null until the first page of the list was read. */
+  totalOrders: number | null
+  processedOrders: number
+  registeredOrders: number
+  failedOrders: number
+  running: boolean
+}
+
+/** POST /backfill: a new run, a stopped one resumed, or the one already under way. */
+export interface BackfillStart {
+  outcome: 'started' | 'resumed' | 'running'
+  backfill: BackfillProgress
 }
 
 export interface ChartDay {
