@@ -219,6 +219,8 @@ export interface CarrierDeliveryTimes {
 }
 
 export interface Charts {
+  /** When the (15-minute cached) charts were computed. */
+  computedAt: string
   days: ChartDay[]
   onTime: CarrierOnTime[]
   deliveryTimes: CarrierDeliveryTimes[]
