@@ -191,4 +191,61 @@ void describe('backfill on install', () => {
     assert.equal(overview.body.backfill?.processedOrders, ORDERS)
     assert.equal(overview.body.backfill?.registeredOrders, 0, 'every order was already registered')
   })
+
+  void it('an order that cannot be read is retried and registered; the run still finishes', async () => {
+    const trackingNumber = correiosNumber(31900000)
+    const order = stack.platform.orders.createOrder(stack.account, { courier: 'Correios SEDEX', country: 'BRA' })
+    const orderId = String(order.orderId)
+    stack.platform.orders.invoice(stack.account, orderId, {
+      type: 'Output',
+      issuanceDate: new Date().toISOString(),
+      invoiceNumber: 'NF-BF-LATE',
+      invoiceValue: String(order.value),
+      courier: 'Correios SEDEX',
+      trackingNumber,
+      items: (order.items as Array<{ id: string; price: number; quantity: number }>).map((item) => ({
+        id: item.id,
+        price: item.price,
+        quantity: item.quantity,
+      })),
+    })
+    // OMS answers 503 to the first two reads of that order (the list itself works).
+    const fault = await call(stack, 'POST', '/_emulator/faults', {
+      host: 'portal.vtexcommercestable.com.br',
+      pathIncludes: `/api/oms/pvt/orders/${orderId}`,
+      method: 'GET',
+      status: 503,
+      times: 2,
+      body: { error: 'injected' },
+    })
+    assert.equal(fault.status, 201, JSON.stringify(fault.body))
+    stack.clock.advance(60_000)
+    const started = await call<{ outcome: string }>(
+      stack,
+      'POST',
+      '/_v/private/order-tracking/admin/backfill',
+      {},
+      ADMIN
+    )
+    assert.equal(started.status, 202, JSON.stringify(started.body))
+    await stack.platform.settle()
+    const refused = stack.platform.journal
+      .list({ module: 'fault' })
+      .filter((e) => e.method === 'GET' && e.path.endsWith(`/orders/${orderId}`))
+    assert.equal(refused.length, 2, 'both injected 503s were hit')
+    const doc = docs().find((d) => d.orderId === orderId)
+    assert.equal(doc?.trackingNumber, trackingNumber, 'registered after the retry')
+    const overview = await call<OverviewBackfill & { backfill: { failedOrders: number } }>(
+      stack,
+      'GET',
+      '/_v/private/order-tracking/admin/overview',
+      undefined,
+      ADMIN
+    )
+    assert.equal(overview.body.backfill?.totalOrders, ORDERS + 1)
+    assert.equal(overview.body.backfill?.processedOrders, ORDERS + 1)
+    assert.equal(overview.body.backfill?.registeredOrders, 1)
+    assert.equal(overview.body.backfill?.failedOrders, 0)
+    assert.ok(overview.body.backfill?.finishedAt)
+  })
 })
