@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto'
 import type { AppContext } from '../../typings/context'
 import { loadSettings } from '../settings'
 import type { BackfillProgress, BackfillTrigger } from './state'
-import { isRunning, newBackfill, progressOf } from './state'
+import { isRunning, isStalled, newBackfill, progressOf } from './state'
 import { readBackfill, saveBackfill } from './store'
 
 /** The IO event key the app sends itself to go on with a backfill run, one slice per event. */
@@ -41,4 +41,20 @@ export async function startBackfill(ctx: AppContext, trigger: BackfillTrigger): 
     windowTo: state.windowTo,
   })
   return { outcome: resumable ? 'resumed' : 'started', backfill: progressOf(state, now) as BackfillProgress }
+}
+
+/**
+ * The safety net for a run whose events were lost (a replica died mid-slice, a send failed for
+ * good): called by every reconciliation event, it resumes a run that stopped mid-way from its
+ * cursor, so no admin has to press the button. One VBase read when there is nothing to do.
+ */
+export async function resumeStalledBackfill(ctx: AppContext): Promise<boolean> {
+  const now = Date.now()
+  const current = await readBackfill(ctx)
+  if (!isStalled(current, now)) return false
+  const state = { ...current, updatedAt: new Date(now).toISOString() }
+  await saveBackfill(ctx, state)
+  await ctx.clients.events.sendEvent('', BACKFILL_EVENT, { runId: state.runId })
+  ctx.vtex.logger.warn({ message: 'backfill had stopped mid-way: resumed', runId: state.runId })
+  return true
 }

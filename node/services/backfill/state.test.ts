@@ -4,6 +4,7 @@ import { describe, it } from 'node:test'
 import {
   isDone,
   isRunning,
+  isStalled,
   isWholeWindow,
   MAX_RETRY_ROUNDS,
   newBackfill,
@@ -45,6 +46,14 @@ void describe('backfill state', () => {
     assert.equal(isRunning(state, NOW + STALE_RUN_MS), false)
     assert.equal(isRunning({ ...state, finishedAt: new Date(NOW).toISOString() }, NOW), false)
     assert.equal(isRunning(null, NOW), false)
+  })
+
+  void it('a run that stopped mid-way is stalled (reconciliation resumes it); a finished one never', () => {
+    const state = newBackfill('run-1', 'install', NOW, 10)
+    assert.equal(isStalled(state, NOW + 1000), false)
+    assert.equal(isStalled(state, NOW + STALE_RUN_MS), true)
+    assert.equal(isStalled({ ...state, finishedAt: new Date(NOW).toISOString() }, NOW + STALE_RUN_MS), false)
+    assert.equal(isStalled(null, NOW), false)
   })
 
   void it('shows X of Y orders, started and finished, and how many failed', () => {

@@ -99,6 +99,10 @@ export function newBackfill(runId: string, trigger: BackfillTrigger, now: number
 export const isRunning = (state: BackfillState | null, now: number): boolean =>
   state !== null && state.finishedAt === null && now - Date.parse(state.updatedAt) < STALE_RUN_MS
 
+/** A run that stopped mid-way: not finished, and silent past STALE_RUN_MS. Pure. */
+export const isStalled = (state: BackfillState | null, now: number): state is BackfillState =>
+  state !== null && state.finishedAt === null && !isRunning(state, now)
+
 export function progressOf(state: BackfillState | null, now: number): BackfillProgress | null {
   if (state === null) return null
   return {
