@@ -4,11 +4,13 @@ import { method, Service } from '@vtex/api'
 import { clientsConfig } from './clientOptions'
 import type { Clients } from './clients'
 import { onAppSetup } from './events/appSetup'
+import { backfill } from './events/backfill'
 import { checkBatch, parseBatchEvent } from './events/checkBatch'
 import { reconcile } from './events/reconcile'
 import { eventErrorBoundary } from './events/errorBoundary'
 import { ensureScheduled, parseOrderEvent, registerAndCheck } from './events/orderInvoiced'
 import { actOnIncident, refreshNow, setCarrier, setStatus } from './routes/admin/actions'
+import { requestBackfill } from './routes/admin/backfill'
 import { emailPreviewList } from './routes/admin/emails'
 import { charts, overview } from './routes/admin/overview'
 import { refuseCrossSite } from './routes/admin/refuseCrossSite'
@@ -25,6 +27,7 @@ export default new Service<Clients, State, ParamsContext>({
     onAppSetup: [eventErrorBoundary, onAppSetup],
     onCheckBatch: [eventErrorBoundary, parseBatchEvent, checkBatch],
     onReconcile: [eventErrorBoundary, reconcile],
+    onBackfill: [eventErrorBoundary, backfill],
   },
   routes: {
     sweep: method({ POST: [routeErrorBoundary, verifySchedulerSecret, sweep] }),
@@ -41,5 +44,6 @@ export default new Service<Clients, State, ParamsContext>({
     adminShipmentEmails: method({ GET: [routeErrorBoundary, requireAdmin, shipmentEmailAudit] }),
     adminEmailPreviews: method({ GET: [routeErrorBoundary, requireAdmin, emailPreviewList] }),
     adminShipmentIncidents: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, actOnIncident] }),
+    adminBackfill: method({ POST: [routeErrorBoundary, refuseCrossSite, requireAdmin, requestBackfill] }),
   },
 })

@@ -36,9 +36,15 @@ const specs = new Map<string, OpenApiSpec>()
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function loadSpec(fileName: string): OpenApiSpec {
-  const cached = specs.get(fileName)
+  return loadSpecAt(path.join(CONTRACTS_DIR, fileName))
+}
+
+/** Any OpenAPI 3 file by its path (the app's own contracts, e.g. docs/admin-api.openapi.json). */
+export function loadSpecAt(filePath: string): OpenApiSpec {
+  const fileName = path.basename(filePath)
+  const cached = specs.get(filePath)
   if (cached) return cached
-  const document = JSON.parse(fs.readFileSync(path.join(CONTRACTS_DIR, fileName), 'utf8')) as unknown
+  const document = JSON.parse(fs.readFileSync(filePath, 'utf8')) as unknown
   if (!isObject(document) || typeof document.openapi !== 'string' || !document.openapi.startsWith('3.')) {
     throw new Error(`${fileName} is not an OpenAPI 3 document`)
   }
@@ -58,7 +64,7 @@ export function loadSpec(fileName: string): OpenApiSpec {
   for (const [name, schema] of Object.entries(schemas)) converted[name] = toJsonSchema(schema, schemaId)
   ajv.addSchema({ $id: schemaId, components: { schemas: converted } })
   const spec: OpenApiSpec = { fileName, document, ajv, schemaId, validators: new Map() }
-  specs.set(fileName, spec)
+  specs.set(filePath, spec)
   return spec
 }
 

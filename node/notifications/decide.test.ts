@@ -174,3 +174,51 @@ function sentAll(
     })),
   }
 }
+
+void describe('decideNotices for backfilled shipments', () => {
+  const backfilled = (events: TrackingEvent[], emailsFrom: string): NoticeInput => ({
+    record: testRecord({ events, trackingUrl: 'https://t.example/1', invoicedAt: at(0), emailsFrom }),
+    ledger: { entries: [] },
+    changed: true,
+    now: T0 + 30 * 3600_000,
+    policy: defaultEmailSettings(),
+  })
+
+  void it('never emails news from before the backfill started, however recent (not only past 48 h)', () => {
+    const events = [event(2, 'IN_TRANSIT'), event(20, 'OUT_FOR_DELIVERY')]
+    const decision = decideNotices(backfilled(events, at(25)), FULFILLMENT)
+    assert.equal(decision.send, null)
+    assert.deepEqual(
+      decision.record.map((entry) => [entry.kind, entry.reason]),
+      [
+        ['shipped', 'before_backfill'],
+        ['first_update', 'before_backfill'],
+        ['out_for_delivery', 'before_backfill'],
+      ]
+    )
+  })
+
+  void it('emails what happens after the backfill started, as for any shipment', () => {
+    const events = [event(2, 'IN_TRANSIT'), event(29, 'OUT_FOR_DELIVERY')]
+    const decision = decideNotices(backfilled(events, at(25)), FULFILLMENT)
+    assert.equal(decision.send?.kind, 'out_for_delivery')
+  })
+
+  void it('dates "shipped" from the invoice, not from the app writing the link after the backfill', () => {
+    const input = backfilled([], at(25))
+    input.record = { ...input.record, invoicePatchedAt: at(26) }
+    const decision = decideNotices(input, FULFILLMENT)
+    assert.equal(decision.send, null)
+    assert.deepEqual(
+      decision.record.map((entry) => entry.reason),
+      ['before_backfill']
+    )
+  })
+
+  void it('a shipment registered by its own event (no cut-off) keeps the 48 h rule only', () => {
+    const events = [event(2, 'IN_TRANSIT'), event(20, 'OUT_FOR_DELIVERY')]
+    const plain = backfilled(events, at(25))
+    plain.record = { ...plain.record, emailsFrom: null }
+    assert.equal(decideNotices(plain, FULFILLMENT).send?.kind, 'out_for_delivery')
+  })
+})

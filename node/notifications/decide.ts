@@ -95,6 +95,7 @@ function reasonNotToSend(milestone: Milestone, isNewest: boolean, rc: ReasonCont
   const { record, now, policy } = rc.input
   if (record.state === 'expired') return 'shipment_stale'
   if (rc.order !== null && vtexSends(milestone.kind, rc.order.fulfillment)) return 'vtex_sends'
+  if (beforeBackfill(record, milestone)) return 'before_backfill'
   if (milestone.kind !== 'delivered' && (rc.deliveredBefore || rc.deliveredNow)) return 'already_delivered'
   if (!isNewest) return 'superseded'
   if (now - Date.parse(milestone.at) > policy.maxAgeHours * 3600_000) return 'too_old'
@@ -103,6 +104,20 @@ function reasonNotToSend(milestone: Milestone, isNewest: boolean, rc: ReasonCont
   if (!policy.enabled || !policy.kinds[milestone.kind]) return 'disabled'
   if (!rc.order.hasEmail) return 'no_customer_email'
   return null
+}
+
+/**
+ * A shipment the backfill registered (invoiced before the app was installed) never emails news
+ * from before the backfill started, however recent: the customer heard nothing then, and hearing
+ * it now is noise. "Shipped" dates from the invoice, not from the app's later write of the link.
+ */
+export function beforeBackfill(
+  record: Pick<ShipmentRecord, 'emailsFrom' | 'invoicedAt'>,
+  milestone: Milestone
+): boolean {
+  if (!record.emailsFrom) return false
+  const newsAt = milestone.kind === 'shipped' ? record.invoicedAt : milestone.at
+  return Date.parse(newsAt) < Date.parse(record.emailsFrom)
 }
 
 /** The same news twice in a few hours (a carrier re-scanning "out for delivery") is one email. */

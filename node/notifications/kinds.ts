@@ -44,6 +44,7 @@ export const SUPPRESS_REASONS = [
   'superseded',
   'already_delivered',
   'shipment_stale',
+  'before_backfill',
 ] as const
 
 export type SuppressReason = (typeof SUPPRESS_REASONS)[number]

@@ -53,6 +53,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   emailsSent: integer,
   emailsSuppressed: integer,
   emailOutcome: string,
+  emailsFrom: string,
   adminLog: { type: 'array' },
   ackOverdue: string,
   ackStuck: string,

@@ -25,14 +25,20 @@ export const PASS_QUERY: Record<ListWindow['pass'], Pick<OrderListQuery, 'status
  * Reads the next page of the first window in `queue`, in place: a window whose list is longer
  * than the 30 pages the API serves is replaced by its two halves; a finished window leaves the
  * queue. Returns the orders of the page read (none when the window was split or was empty).
+ * `onList` sees each list answer before the queue moves (the backfill counts the window's orders).
  */
-export async function readNextPage(oms: OmsClient, queue: ListWindow[]): Promise<string[]> {
+export async function readNextPage(
+  oms: OmsClient,
+  queue: ListWindow[],
+  onList?: (window: ListWindow, list: OrderList) => void
+): Promise<string[]> {
   const window = queue[0]
   const list: OrderList = await oms
     .listOrders({ ...PASS_QUERY[window.pass], fromIso: window.fromIso, toIso: window.toIso, page: window.page })
     .catch((error: unknown) => {
       throw asPlatformError('oms', error)
     })
+  onList?.({ ...window }, list)
   const from = Date.parse(window.fromIso)
   const to = Date.parse(window.toIso)
   if (list.paging.pages > MAX_LIST_PAGES && window.page === 1 && to - from > 1) {

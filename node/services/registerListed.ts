@@ -4,6 +4,7 @@ import { shippedPackages } from '../tracking/newShipment'
 import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
 import { mapLimit } from './concurrency'
+import type { RegisterOptions } from './registerShipments'
 import { loadOrder, registerShipments } from './registerShipments'
 
 /** Orders of one page read and registered at once (OMS allows 6,000 requests a minute). */
@@ -27,8 +28,10 @@ export interface ListedOutcome {
 export async function registerListedOrders(
   ctx: AppContext,
   settings: AppSettings,
-  orderIds: readonly string[]
+  orderIds: readonly string[],
+  options: RegisterOptions & { source?: 'reconciliation' | 'backfill' } = {}
 ): Promise<ListedOutcome> {
+  const source = options.source ?? 'reconciliation'
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   const known = await registry.knownPackagesOf(orderIds)
   const outcome: ListedOutcome = { due: [], registeredOrders: 0, failed: [] }
@@ -37,18 +40,18 @@ export async function registerListedOrders(
       const order = await loadOrder(ctx, orderId)
       const unknown = shippedPackages(order).filter((pkg) => !known.has(packageKey(orderId, pkg.invoiceNumber)))
       if (unknown.length === 0) return
-      const registered = await registerShipments(ctx, order, settings)
+      const registered = await registerShipments(ctx, order, settings, undefined, options)
       outcome.due.push(...registered.due)
       outcome.registeredOrders += 1
       ctx.vtex.logger.info({
-        message: 'registered invoices found by reconciliation',
+        message: `registered invoices found by ${source}`,
         orderId,
         status: order.status,
         invoiceNumbers: unknown.map((pkg) => pkg.invoiceNumber),
       })
     } catch (error) {
       outcome.failed.push(orderId)
-      ctx.vtex.logger.warn({ message: 'reconciliation could not register an order', orderId, error: String(error) })
+      ctx.vtex.logger.warn({ message: `${source} could not register an order`, orderId, error: String(error) })
     }
   })
   return outcome

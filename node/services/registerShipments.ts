@@ -39,8 +39,18 @@ export async function loadOrder(ctx: AppContext, orderId: string): Promise<Order
   }
 }
 
-export const registrationContext = (settings: AppSettings, now = Date.now()): RegistrationContext => ({
+/** How a package comes to be registered: the backfill marks its shipments (see RegistrationContext). */
+export interface RegisterOptions {
+  emailsFrom?: string
+}
+
+export const registrationContext = (
+  settings: AppSettings,
+  now = Date.now(),
+  options: RegisterOptions = {}
+): RegistrationContext => ({
   now,
+  ...(options.emailsFrom === undefined ? {} : { emailsFrom: options.emailsFrom }),
   pollingIntervalHours: settings.pollingIntervalHours,
   courierMappings: settings.courierMappings,
   trackingLinks: settings.trackingLinks,
@@ -57,11 +67,12 @@ export async function registerShipments(
   ctx: AppContext,
   order: Order,
   settings: AppSettings,
-  claim?: ClaimSet
+  claim?: ClaimSet,
+  options: RegisterOptions = {}
 ): Promise<RegistrationOutcome> {
   const own = claim ?? (await claimShipments(ctx.clients.vbase, packageIds(order)))
   try {
-    return await registerClaimed(ctx, order, settings, own)
+    return await registerClaimed(ctx, order, settings, own, options)
   } finally {
     if (!claim) await own.release()
   }
@@ -71,7 +82,8 @@ async function registerClaimed(
   ctx: AppContext,
   order: Order,
   settings: AppSettings,
-  claim: ClaimSet
+  claim: ClaimSet,
+  options: RegisterOptions
 ): Promise<RegistrationOutcome> {
   const packages = shippedPackages(order)
   if (packages.length === 0) {
@@ -79,7 +91,7 @@ async function registerClaimed(
   }
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
-  const regCtx = registrationContext(settings)
+  const regCtx = registrationContext(settings, Date.now(), options)
   const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0, linked: [] }
 
   for (const pkg of packages) {

@@ -15,6 +15,8 @@ const MAX_INVOICE_TEXT = 100
 export interface RegistrationContext extends ResolutionRules {
   now: number
   pollingIntervalHours: number
+  /** Backfill: carrier news before this instant is never emailed to the customer. */
+  emailsFrom?: string
 }
 
 /** Output (selling) invoices are shipments; Input invoices are returns the store receives. */
@@ -122,6 +124,7 @@ export function newShipmentRecord(
     emailsSent: 0,
     emailsSuppressed: 0,
     emailOutcome: null,
+    ...(ctx.emailsFrom === undefined ? {} : { emailsFrom: ctx.emailsFrom }),
   }
 }
 

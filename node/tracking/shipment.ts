@@ -90,6 +90,11 @@ export interface ShipmentRecord {
   emailsSuppressed: number
   /** failed when any send failed or has an unknown outcome; else sent, suppressed, or null before any. */
   emailOutcome: EmailOutcome | null
+  /**
+   * Set on shipments the backfill registered (orders invoiced before the app was installed): the
+   * backfill's start. Carrier news from before it is never emailed, whatever its age.
+   */
+  emailsFrom?: string | null
   /** What admins did and wrote (internal notes, incident reasons); absent on records nobody touched. */
   adminLog?: AdminLogEntry[]
   /*

@@ -164,6 +164,11 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     const titles = await page.locator('[data-testid="overview"] h3, [data-testid="overview"] h2').allInnerTexts()
     assert.equal(new Set(titles).size, titles.length, `distinct titles: ${titles.join(' | ')}`)
     assert.match(await page.locator('[data-testid="last-sweep"]').innerText(), /Finished/)
+    // The install's backfill (an empty store then: the demo orders came through their events).
+    assert.match(
+      await page.locator('[data-testid="backfill-progress"]').innerText(),
+      /^Backfill: \d+ of \d+ orders, started .+, finished .+/
+    )
     await screenshot(page, 'overview-en')
     await context.close()
   })

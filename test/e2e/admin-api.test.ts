@@ -62,6 +62,7 @@ const ROUTES: Array<{ name: string; method: 'GET' | 'POST'; path: string; body?:
     path: `/shipments/${ANY_ID}/incidents`,
     body: { kind: 'stuck', action: 'resolve', reason: 'checked' },
   },
+  { name: 'backfill', method: 'POST', path: '/backfill', body: {} },
 ]
 
 void describe('admin API through the real runtime', () => {

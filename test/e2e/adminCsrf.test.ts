@@ -19,6 +19,7 @@ import {
   correiosNumber,
   invoicedOrder,
   orderWrites,
+  received,
   registryDocs,
   runSweep,
   startTestStack,
@@ -164,6 +165,7 @@ void describe('admin API refuses cross-site writes (real runtime)', () => {
       path: `/shipments/${target.id}/incidents`,
       json: JSON.stringify({ kind: 'stuck', action: 'resolve', reason: 'CSRF was here' }),
     },
+    { name: 'backfill', path: '/backfill', json: JSON.stringify({}) },
   ]
 
   void it('guards every POST route service.json declares under the admin API', () => {
@@ -186,6 +188,11 @@ void describe('admin API refuses cross-site writes (real runtime)', () => {
         assert.equal(response.body.error, attempt.error, route.name)
       }
       assert.deepEqual(orderWrites(stack, undefined, mark), [], 'no order write')
+      assert.deepEqual(
+        received(stack, { module: 'oms', sinceSeq: mark }).map((e) => `${e.method} ${e.path}`),
+        [],
+        'no order read or listed (no backfill started)'
+      )
       assert.deepEqual(carrierCalls(stack, 'correios', undefined, mark), [], 'no carrier call')
       const now = registryDocs(stack).find((d) => d.id === target.id)
       assert.deepEqual(now, target, 'the registry document is untouched')

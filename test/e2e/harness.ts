@@ -6,6 +6,7 @@ import type { Stack, StackOptions } from '../../emulator/stack'
 import { startStack } from '../../emulator/stack'
 import { s10CheckDigit } from '../../node/carriers/correios/trackingNumber'
 import { SHIPMENT_ENTITY, SHIPMENT_FIELDS } from '../../node/registry/schema'
+import { ADMIN_API_BASE, adminContractErrors } from '../adminContract'
 import type { ShipmentRecord } from '../../node/tracking/shipment'
 
 /** A fixed simulated start so timelines and assertions are reproducible. */
@@ -30,7 +31,11 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
   }
 }
 
-/** Calls an emulator control endpoint (or an app route through the emulator's gateway). */
+/**
+ * Calls an emulator control endpoint (or an app route through the emulator's gateway). Every
+ * admin API answer is checked against docs/admin-api.openapi.json: a test fails on a response the
+ * contract does not describe, however the test itself reads it.
+ */
 export async function call<T = unknown>(
   stack: Stack,
   method: string,
@@ -49,6 +54,17 @@ export async function call<T = unknown>(
     parsed = JSON.parse(text)
   } catch {
     // keep text
+  }
+  if (path.startsWith(ADMIN_API_BASE)) {
+    const errors = adminContractErrors(
+      method,
+      path,
+      response.status,
+      body,
+      parsed,
+      response.headers.get('content-type')
+    )
+    assert.deepEqual(errors, [], `admin API answer outside docs/admin-api.openapi.json`)
   }
   return { status: response.status, body: parsed as T }
 }

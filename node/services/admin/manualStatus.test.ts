@@ -59,6 +59,8 @@ void describe('parseManualStatus', () => {
   void it('refuses what the app sets itself, unknown statuses and bad dates', () => {
     rejects({ status: 'EXPIRED' }, 'status_not_allowed')
     rejects({ status: 'UNKNOWN' }, 'status_not_allowed')
+    // Nothing heard from the carrier yet is the app's own starting point, never an admin's answer.
+    rejects({ status: 'PENDING' }, 'status_not_allowed')
     rejects({ status: 'LOST' }, 'invalid_status')
     rejects({}, 'invalid_status')
     rejects({ status: 'DELIVERED', deliveredAt: 'yesterday' }, 'invalid_status')

@@ -14,8 +14,13 @@ import { AdminRequestError } from './adminErrors'
 
 /** Raw carrier code of events an admin adds by hand (shown in the timeline like any other code). */
 export const MANUAL_CARRIER_CODE = 'MANUAL'
-/** Statuses only the app sets: the tracking window closing, and codes no table knows. */
-const NOT_SETTABLE: ReadonlySet<TrackingStatus> = new Set<TrackingStatus>(['EXPIRED', 'UNKNOWN'])
+/**
+ * Statuses only the app sets: PENDING (nothing heard from the carrier yet), the tracking window
+ * closing, and codes no table knows. Everything else is what a carrier could have reported.
+ */
+const NOT_SETTABLE: ReadonlySet<TrackingStatus> = new Set<TrackingStatus>(['PENDING', 'EXPIRED', 'UNKNOWN'])
+/** What an admin may set by hand (docs/admin-api.openapi.json SetStatusInput; the page offers the same). */
+export const SETTABLE_STATUSES: readonly TrackingStatus[] = TRACKING_STATUSES.filter((s) => !NOT_SETTABLE.has(s))
 /** A delivery "a little in the future" is clock skew between the admin's machine and ours. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000
 

@@ -10,6 +10,9 @@ import { EMAIL_OUTCOMES, SHIPMENT_STATES } from '../../tracking/shipment'
 import type { TrackingStatus } from '../../tracking/status'
 import { TRACKING_STATUSES } from '../../tracking/status'
 import type { AppContext } from '../../typings/context'
+import type { BackfillProgress } from '../backfill/state'
+import { progressOf } from '../backfill/state'
+import { readBackfill } from '../backfill/store'
 import { loadSettings } from '../settings'
 import type { SweepStatus } from '../sweepStatus'
 import { SWEEP_INTERVAL_MS } from '../schedulerSetup'
@@ -48,6 +51,8 @@ export interface Overview {
   lastSweep: SweepStatus | null
   /** Is the scheduler calling the sweep? Warns when it never was, or no run came for two intervals. */
   sweepHealth: SweepHealth
+  /** The latest backfill of orders invoiced before the install (or an admin's request): X of Y orders. */
+  backfill: BackfillProgress | null
 }
 
 export interface CarrierHealth {
@@ -79,12 +84,13 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
   const now = Date.now()
   const cutoffs = attentionCutoffs(now, settings.stuckAfterHours)
   const redact = secretRedactor(settings)
-  const [totals, attention, emails, carriers, lastSweep] = await Promise.all([
+  const [totals, attention, emails, carriers, lastSweep, backfill] = await Promise.all([
     countTotals(registry),
     countAttention(registry, cutoffs),
     countEach(EMAIL_OUTCOMES, (outcome) => registry.count(`emailOutcome=${quote(outcome)}`)),
     Promise.all(CARRIER_CODES.map((code) => carrierHealth(registry, settings, code, now, redact))),
     readSweepStatus(ctx.clients.vbase),
+    readBackfill(ctx),
   ])
   const sweepHealth = await ensureSweepScheduled(ctx, lastSweep).catch((error: unknown) => {
     ctx.vtex.logger.warn({ message: 'could not check the sweep schedule', error: String(error) })
@@ -104,6 +110,7 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
     emails,
     carriers,
     lastSweep: lastSweep === null ? null : sweepView(lastSweep, now, redact),
+    backfill: progressOf(backfill, now),
   }
 }
 

@@ -1,4 +1,5 @@
 import type {
+  BackfillStart,
   CarrierCode,
   Charts,
   IncidentAckInput,
@@ -119,6 +120,7 @@ export const adminApi = {
         body: input,
       })
     ).shipment,
+  backfill: (): Promise<BackfillStart> => request<BackfillStart>('/backfill', { method: 'POST', body: {} }),
   /** The CSV export of the current filter (and sort), downloaded by the browser with the admin cookie. */
   csvUrl: (
     filters: ShipmentFilters & Partial<Pick<ShipmentQuery, 'sort' | 'dir'>>,

@@ -21,6 +21,24 @@ export const TRACKING_STATUSES = [
 ] as const
 export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
 
+/**
+ * Statuses a merchant may set by hand: what a carrier could have reported. PENDING, EXPIRED and
+ * UNKNOWN are the app's own (node/services/admin/manualStatus.ts SETTABLE_STATUSES refuses them).
+ */
+export const SETTABLE_STATUSES = [
+  'INFO_RECEIVED',
+  'IN_TRANSIT',
+  'OUT_FOR_DELIVERY',
+  'AVAILABLE_FOR_PICKUP',
+  'ATTEMPT_FAIL',
+  'DELIVERED',
+  'EXCEPTION',
+  'RETURN_TO_SENDER',
+  'RETURNED',
+  'FAILURE',
+] as const
+export type SettableStatus = (typeof SETTABLE_STATUSES)[number]
+
 export const SHIPMENT_STATES = [
   'active',
   'awaiting_tracking',
@@ -141,8 +159,19 @@ export interface SweepSummary {
   /** Due shipments fired as batch events (the checks themselves run in those events). */
   dispatched?: number
   batches?: number
+  /** Invoiced orders the hourly reconciliation registered (their event never came). */
+  reconciled?: number
+  /** Shipments another worker was checking, and those left for the next run (time budget). */
+  busy?: number
+  deferred?: number
+  errorsByReason?: Record<string, number>
+  /** Per carrier: checks and errors of the run (the error text redacted of credentials). */
+  carriers?: Record<
+    string,
+    { checked: number; errors: number; lastError?: string; lastSuccessAt?: string; skippedBecause?: string }
+  >
   complete: boolean
-  stoppedBecause: string | null
+  stoppedBecause: 'nothing_due' | 'time_budget' | null
 }
 
 export interface Overview {
@@ -164,6 +193,30 @@ export interface Overview {
   carriers: CarrierHealth[]
   lastSweep: SweepSummary | null
   sweepHealth: SweepHealth
+  /** The latest backfill of orders invoiced before the install (or an admin's request). */
+  backfill: BackfillProgress | null
+}
+
+/** Mirrors node/services/backfill/state.ts BackfillProgress. */
+export interface BackfillProgress {
+  runId: string
+  trigger: 'install' | 'admin'
+  startedAt: string
+  finishedAt: string | null
+  windowFrom: string
+  windowTo: string
+  /** Orders in the window; null until the first page of the list was read. */
+  totalOrders: number | null
+  processedOrders: number
+  registeredOrders: number
+  failedOrders: number
+  running: boolean
+}
+
+/** POST /backfill: a new run, a stopped one resumed, or the one already under way. */
+export interface BackfillStart {
+  outcome: 'started' | 'resumed' | 'running'
+  backfill: BackfillProgress
 }
 
 export interface ChartDay {
@@ -195,6 +248,8 @@ export interface CarrierDeliveryTimes {
 }
 
 export interface Charts {
+  /** When the (15-minute cached) charts were computed. */
+  computedAt: string
   days: ChartDay[]
   onTime: CarrierOnTime[]
   deliveryTimes: CarrierDeliveryTimes[]
@@ -225,7 +280,8 @@ export interface ShipmentSummary {
   lastErrorReason: string | null
   overdue: boolean
   stuck: boolean
-  orderAdminUrl: string | null
+  /** The order in the VTEX admin (a path on the store's admin host). */
+  orderAdminUrl: string
 }
 
 export interface ShipmentEvent {
@@ -237,7 +293,7 @@ export interface ShipmentEvent {
   substatus?: string
   carrierCode: string
   description: string
-  location?: { city?: string; state?: string; country?: string }
+  location?: { city?: string; state?: string; postalCode?: string; country?: string }
 }
 
 export interface ShipmentDetail extends ShipmentSummary {
@@ -261,6 +317,31 @@ export interface ShipmentDetail extends ShipmentSummary {
   trackingPageUrl: string | null
   incidents: Incident[]
   adminLog: AdminLogEntry[]
+  /** The rest of the registry record (node/tracking/shipment.ts), as the API returns it. */
+  carrierCandidates: string[]
+  eventsHash: string | null
+  firstEventAt: string | null
+  /** Absent on records registered before the field existed. */
+  destinationTimeZone?: string | null
+  registeredAt: string
+  deliveredOnTime: boolean | null
+  lastWrittenHash: string | null
+  carrierSetBy: string | null
+  emailsSent: number
+  emailsSuppressed: number
+  emailOutcome: 'sent' | 'suppressed' | 'failed' | null
+  /** Registered by the backfill: news before this instant is never emailed. */
+  emailsFrom?: string | null
+  /** Incidents resolved or snoozed until these instants (absent on records nobody acted on). */
+  ackOverdue?: string | null
+  ackStuck?: string | null
+  ackAttempt?: string | null
+  ackException?: string | null
+  ackReturned?: string | null
+  ackFailing?: string | null
+  ackExpired?: string | null
+  ackAwaiting?: string | null
+  ackUnresolved?: string | null
 }
 
 export interface ShipmentPage {
@@ -292,11 +373,12 @@ export interface ShipmentQuery extends ShipmentFilters {
 
 export interface RefreshResult {
   refreshed: number
-  results: Array<{ id: string; status: TrackingStatus; state: ShipmentState; error: string | null }>
+  /** status and state are null for an id the registry does not know. */
+  results: Array<{ id: string; status: TrackingStatus | null; state: ShipmentState | null; error: string | null }>
 }
 
 export interface SetStatusInput {
-  status: TrackingStatus
+  status: SettableStatus
   /** ISO instant; only with DELIVERED */
   deliveredAt?: string
   /** Kept on the shipment for the team, never written to the order. */

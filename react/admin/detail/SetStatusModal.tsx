@@ -3,7 +3,8 @@ import { useIntl } from 'react-intl'
 import { Alert, Button, Dropdown, Input, Modal, Textarea } from 'vtex.styleguide'
 
 import { adminApi, ApiError } from '../api/client'
-import type { ShipmentDetail, TrackingStatus } from '../api/types'
+import type { SettableStatus, ShipmentDetail, TrackingStatus } from '../api/types'
+import { SETTABLE_STATUSES } from '../api/types'
 import { describeError } from '../i18n/describeError'
 import { statusLabel } from '../i18n/labels'
 import { commonMessages, statusModalMessages as m } from '../i18n/messages'
@@ -36,19 +37,9 @@ function OrderEventPreview({ status, message }: { status: TrackingStatus; messag
   )
 }
 
-/** Statuses a merchant may set by hand: what a carrier could have reported (not PENDING/EXPIRED/UNKNOWN). */
-export const SETTABLE_STATUSES: TrackingStatus[] = [
-  'INFO_RECEIVED',
-  'IN_TRANSIT',
-  'OUT_FOR_DELIVERY',
-  'AVAILABLE_FOR_PICKUP',
-  'ATTEMPT_FAIL',
-  'DELIVERED',
-  'EXCEPTION',
-  'RETURN_TO_SENDER',
-  'RETURNED',
-  'FAILURE',
-]
+/** The status itself when a merchant may set it by hand, else the fallback. */
+const settableOr = (status: string, fallback: SettableStatus): SettableStatus =>
+  SETTABLE_STATUSES.find((settable) => settable === status) ?? fallback
 
 /**
  * Confirmation before a manual status (VTEX's own workaround, made safe): says that it is written
@@ -64,14 +55,14 @@ export function SetStatusModal({
 }: {
   shipment: ShipmentDetail
   /** 'DELIVERED' for the "mark delivered" shortcut. */
-  preset?: TrackingStatus
+  preset?: SettableStatus
   isOpen: boolean
   onClose: () => void
   onDone: (shipment: ShipmentDetail, status: TrackingStatus) => void
 }) {
   const intl = useIntl()
   const { timeZone, now } = useStoreClock()
-  const [status, setStatus] = useState<TrackingStatus>(preset ?? 'DELIVERED')
+  const [status, setStatus] = useState<SettableStatus>(preset ?? 'DELIVERED')
   const [deliveredAt, setDeliveredAt] = useState('')
   const [internalNote, setInternalNote] = useState('')
   const [customerMessage, setCustomerMessage] = useState('')
@@ -81,7 +72,7 @@ export function SetStatusModal({
 
   useEffect(() => {
     if (!isOpen) return
-    setStatus(preset ?? (SETTABLE_STATUSES.includes(shipment.status) ? shipment.status : 'IN_TRANSIT'))
+    setStatus(preset ?? settableOr(shipment.status, 'IN_TRANSIT'))
     setDeliveredAt(wallTimeInZone(now(), timeZone))
     setInternalNote('')
     setCustomerMessage('')
@@ -146,7 +137,7 @@ export function SetStatusModal({
               label={intl.formatMessage(m.statusLabel)}
               options={SETTABLE_STATUSES.map((value) => ({ value, label: statusLabel(intl, value) }))}
               value={status}
-              onChange={(_event, value) => setStatus(value as TrackingStatus)}
+              onChange={(_event, value) => setStatus(settableOr(String(value), status))}
             />
           </div>
         )}

@@ -46,6 +46,7 @@ const reasonMessages: Record<string, MessageDescriptor> = defineMessages({
   superseded: { id: 'admin/order-tracking.emails.reason.superseded' },
   already_delivered: { id: 'admin/order-tracking.emails.reason.already_delivered' },
   shipment_stale: { id: 'admin/order-tracking.emails.reason.shipment_stale' },
+  before_backfill: { id: 'admin/order-tracking.emails.reason.before_backfill' },
 })
 
 const localeMessages = defineMessages({

@@ -11,11 +11,24 @@ export type NoticeKind =
 
 export type EmailLocale = 'en' | 'pt' | 'es'
 
+/** node/notifications/kinds.ts SUPPRESS_REASONS: why an email was not sent. */
+export type SuppressReason =
+  | 'vtex_sends'
+  | 'scan_noise'
+  | 'already_sent'
+  | 'no_customer_email'
+  | 'disabled'
+  | 'too_old'
+  | 'superseded'
+  | 'already_delivered'
+  | 'shipment_stale'
+  | 'before_backfill'
+
 export interface NoticeEntry {
   key: string
   kind: NoticeKind | 'update'
   state: 'sending' | 'sent' | 'failed' | 'unknown' | 'suppressed'
-  reason: string | null
+  reason: SuppressReason | null
   eventAt: string
   eventDescription: string | null
   decidedAt: string

@@ -90,6 +90,22 @@ export const carrierMessages = defineMessages({
   failing: { id: 'admin/order-tracking.carriers.failing' },
 })
 
+export const backfillMessages = defineMessages({
+  title: { id: 'admin/order-tracking.backfill.title' },
+  subtitle: { id: 'admin/order-tracking.backfill.subtitle' },
+  never: { id: 'admin/order-tracking.backfill.never' },
+  progress: { id: 'admin/order-tracking.backfill.progress' },
+  progressUncounted: { id: 'admin/order-tracking.backfill.progressUncounted' },
+  started: { id: 'admin/order-tracking.backfill.started' },
+  finished: { id: 'admin/order-tracking.backfill.finished' },
+  stopped: { id: 'admin/order-tracking.backfill.stopped' },
+  registered: { id: 'admin/order-tracking.backfill.registered' },
+  failed: { id: 'admin/order-tracking.backfill.failed' },
+  start: { id: 'admin/order-tracking.backfill.start' },
+  startedToast: { id: 'admin/order-tracking.backfill.startedToast' },
+  runningToast: { id: 'admin/order-tracking.backfill.runningToast' },
+})
+
 export const sweepMessages = defineMessages({
   title: { id: 'admin/order-tracking.sweep.title' },
   subtitle: { id: 'admin/order-tracking.sweep.subtitle' },

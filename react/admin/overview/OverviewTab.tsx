@@ -5,6 +5,7 @@ import type { ApiState } from '../api/useApi'
 import { EmailPreviews } from '../emails/EmailPreviews'
 import { Loader } from '../shared/Loader'
 import { AttentionCards } from './AttentionCards'
+import { Backfill } from './Backfill'
 import { CarrierHealth } from './CarrierHealth'
 import { Charts } from './Charts'
 import { LastSweep } from './LastSweep'
@@ -40,6 +41,11 @@ export function OverviewTab({
             <StatusBreakdown totals={data.totals} onOpen={onOpen} />
             <Charts state={charts} />
             <LastSweep sweep={data.lastSweep} health={data.sweepHealth} />
+            <Backfill
+              backfill={data.backfill ?? null}
+              trackingWindowDays={data.settings.trackingWindowDays}
+              onChanged={overview.reload}
+            />
             <CarrierHealth carriers={data.carriers} pollingIntervalHours={data.settings.pollingIntervalHours} />
             <EmailPreviews counts={data.emails ?? { sent: 0, suppressed: 0, failed: 0 }} />
           </div>
