@@ -3,6 +3,31 @@ import type { InstanceOptions, IOClient, IOContext } from '@vtex/api'
 import type { CarrierCode, TrackingResult } from '../../tracking/carrierResult'
 import type { CarrierSettings, CarrierSettingsSpec } from './settings'
 
+/** What a carrier's push (webhook) delivery carries once verified. */
+export interface PushedUpdate {
+  trackingNumber: string
+  result: TrackingResult
+  eventId?: string
+  sentAt?: string
+}
+
+/** A push delivery as it arrived: the raw body is what signatures are computed over. */
+export interface PushRequest {
+  rawBody: Buffer
+  headers: Record<string, string | undefined>
+  query: Record<string, string | undefined>
+}
+
+export type PushVerdict = { ok: true } | { ok: false; reason: 'missing_signature' | 'bad_signature' | 'stale' }
+
+/** How a carrier that can push updates (webhooks) checks and reads its deliveries. */
+export interface CarrierPush {
+  /** Pure: checks the request against the install's secret(s) from settings before anything is parsed. */
+  verify(request: PushRequest, settings: CarrierSettings, webhookSecret: string): PushVerdict
+  /** Pure: the updates the verified body carries (may be several); throws a typed error on malformed bodies. */
+  parse(rawBody: Buffer): PushedUpdate[]
+}
+
 /** How hard the app may use a carrier's API, per worker. */
 export interface CarrierLimits {
   /** Most tracking numbers one request carries. */
@@ -39,11 +64,22 @@ export interface CarrierModule {
    * per number, in order. Transport and auth failures throw typed errors (node/errors.ts).
    */
   track(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<TrackingResult[]>
+  /** Optional: carriers that can push updates. */
+  push?: CarrierPush
+  /** Optional: register numbers with the aggregator before tracking them. */
+  register?(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
+  /** Optional: stop tracking numbers at the aggregator once their shipments end. */
+  stop?(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
 }
 
 /** A module as a carrier folder writes it: its own client class and raw answer type. */
-export interface CarrierDefinition<C extends IOClient, Raw> extends Omit<CarrierModule, 'client' | 'track'> {
+export interface CarrierDefinition<C extends IOClient, Raw>
+  extends Omit<CarrierModule, 'client' | 'track' | 'register' | 'stop'> {
   client: { implementation: CarrierClientClass<C>; options: InstanceOptions }
+  /** Optional: register numbers with the aggregator before tracking them (HTTP through the client). */
+  register?(client: C, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
+  /** Optional: stop tracking numbers at the aggregator once their shipments end. */
+  stop?(client: C, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
   /** HTTP through the client only; no parsing. */
   fetch(client: C, settings: CarrierSettings, trackingNumbers: string[]): Promise<Raw>
   /** Pure: one result per requested number, in request order. */
@@ -52,18 +88,24 @@ export interface CarrierDefinition<C extends IOClient, Raw> extends Omit<Carrier
 
 /** Seals a definition into a module the list can hold, checking the client it is given is its own. */
 export function defineCarrier<C extends IOClient, Raw>(definition: CarrierDefinition<C, Raw>): CarrierModule {
-  const { fetch, parse, client, ...rest } = definition
+  const { fetch, parse, client, register, stop, ...rest } = definition
+  const own = (instance: IOClient): C => {
+    if (!(instance instanceof client.implementation)) {
+      throw new TypeError(`the ${definition.code} module was given another carrier's client`)
+    }
+    return instance
+  }
   return {
     ...rest,
     client,
+    ...(register ? { register: (instance, settings, numbers) => register(own(instance), settings, numbers) } : {}),
+    ...(stop ? { stop: (instance, settings, numbers) => stop(own(instance), settings, numbers) } : {}),
     track: async (instance, settings, trackingNumbers) => {
-      if (!(instance instanceof client.implementation)) {
-        throw new TypeError(`the ${definition.code} module was given another carrier's client`)
-      }
+      const mine = own(instance)
       if (trackingNumbers.length > definition.limits.batchSize) {
         throw new RangeError(`${definition.code} takes at most ${definition.limits.batchSize} numbers per request`)
       }
-      return parse(await fetch(instance, settings, trackingNumbers), trackingNumbers)
+      return parse(await fetch(mine, settings, trackingNumbers), trackingNumbers)
     },
   }
 }
