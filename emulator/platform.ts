@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
 
 import { createCorreiosSimulator } from './carriers/correios'
+import { createAftershipSimulator } from './carriers/aftership'
+import type { AftershipSimulator } from './carriers/aftership'
 import { createDhlSimulator } from './carriers/dhl'
 import type { DhlSimulator } from './carriers/dhl'
 import { createFedexSimulator } from './carriers/fedex'
@@ -64,6 +66,7 @@ export interface Platform {
     fedex: CarrierSimulator & { expireTokens(): void }
     usps: CarrierSimulator & { expireTokens(): void }
     dhl: DhlSimulator
+    aftership: AftershipSimulator
   }
   scheduler: Scheduler
   gateway: AppGateway
@@ -133,6 +136,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     fedex: createFedexSimulator({ timelines, now }),
     usps: createUspsSimulator({ timelines, now }),
     dhl: createDhlSimulator({ timelines, now }),
+    aftership: createAftershipSimulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -181,6 +185,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         simulators.fedex,
         simulators.usps,
         simulators.dhl,
+        simulators.aftership,
       ],
       faults,
       journal,

@@ -61,12 +61,14 @@ export const demoSettings = (): Record<string, unknown> => ({
     { courierName: 'FedEx Priority Overnight', carrier: 'fedex' },
     { courierName: 'USPS Priority Mail', carrier: 'usps' },
     { courierName: 'DHL Express', carrier: 'dhl' },
+    { courierName: 'Correios PAC', carrier: 'aftership' },
   ],
   correios: { ...SIMULATOR_CREDENTIALS.correios, environment: 'production' },
   ups: { ...SIMULATOR_CREDENTIALS.ups, environment: 'production' },
   fedex: { ...SIMULATOR_CREDENTIALS.fedex, environment: 'production' },
   usps: { ...SIMULATOR_CREDENTIALS.usps, environment: 'production' },
   dhl: { ...SIMULATOR_CREDENTIALS.dhl, service: 'express' },
+  aftership: { ...SIMULATOR_CREDENTIALS.aftership, courierSlugs: 'Correios PAC=brazil-correios' },
 })
 
 /**

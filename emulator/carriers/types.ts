@@ -14,6 +14,7 @@ export const SIMULATOR_CREDENTIALS = {
   fedex: { clientId: 'demo-fedex-api-key', clientSecret: 'demo-fedex-secret-key' },
   usps: { clientId: 'demo-usps-consumer-key', clientSecret: 'demo-usps-consumer-secret' },
   dhl: { apiKey: 'demo-dhl-api-key' },
+  aftership: { apiKey: 'demo-aftership-api-key', webhookSecret: 'demo-aftership-webhook-secret' },
 } as const
 
 /** A carrier simulator plus its named stories (delivered, exception, returned, ...). */

@@ -1,4 +1,5 @@
 import type { CarrierCode } from '../tracking/carrierResult'
+import { aftership } from './aftership'
 import { correios } from './correios'
 import { dhl } from './dhl'
 import { fedex } from './fedex'
@@ -14,7 +15,7 @@ export type { CarrierSettings } from './shared/settings'
  * here (and its simulator, manifest entries and messages; see README "Adding a carrier").
  * Order matters only for display.
  */
-export const CARRIERS: readonly CarrierModule[] = [correios, ups, fedex, usps, dhl]
+export const CARRIERS: readonly CarrierModule[] = [correios, ups, fedex, usps, dhl, aftership]
 
 export const CARRIER_CODES: readonly CarrierCode[] = CARRIERS.map((carrier) => carrier.code)
 

@@ -66,8 +66,16 @@ export interface CarrierModule {
   track(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<TrackingResult[]>
   /** Optional: carriers that can push updates. */
   push?: CarrierPush
-  /** Optional: register numbers with the aggregator before tracking them. */
-  register?(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
+  /**
+   * Optional: register numbers with the aggregator before tracking them. `courierNames` (same
+   * order, optional) are the invoices' courier names, for the aggregator's courier code.
+   */
+  register?(
+    client: IOClient,
+    settings: CarrierSettings,
+    trackingNumbers: string[],
+    courierNames?: ReadonlyArray<string | null>
+  ): Promise<void>
   /** Optional: stop tracking numbers at the aggregator once their shipments end. */
   stop?(client: IOClient, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
 }
@@ -77,7 +85,12 @@ export interface CarrierDefinition<C extends IOClient, Raw>
   extends Omit<CarrierModule, 'client' | 'track' | 'register' | 'stop'> {
   client: { implementation: CarrierClientClass<C>; options: InstanceOptions }
   /** Optional: register numbers with the aggregator before tracking them (HTTP through the client). */
-  register?(client: C, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
+  register?(
+    client: C,
+    settings: CarrierSettings,
+    trackingNumbers: string[],
+    courierNames?: ReadonlyArray<string | null>
+  ): Promise<void>
   /** Optional: stop tracking numbers at the aggregator once their shipments end. */
   stop?(client: C, settings: CarrierSettings, trackingNumbers: string[]): Promise<void>
   /** HTTP through the client only; no parsing. */
@@ -98,7 +111,12 @@ export function defineCarrier<C extends IOClient, Raw>(definition: CarrierDefini
   return {
     ...rest,
     client,
-    ...(register ? { register: (instance, settings, numbers) => register(own(instance), settings, numbers) } : {}),
+    ...(register
+      ? {
+          register: (instance, settings, numbers, courierNames) =>
+            register(own(instance), settings, numbers, courierNames),
+        }
+      : {}),
     ...(stop ? { stop: (instance, settings, numbers) => stop(own(instance), settings, numbers) } : {}),
     track: async (instance, settings, trackingNumbers) => {
       const mine = own(instance)
