@@ -13,6 +13,10 @@ export { aftershipErrorMessage, parseAftershipTracking, validateEnvelope } from 
 export { AFTERSHIP_SIGNATURE_HEADER, aftershipPush } from './push'
 export { AFTERSHIP_HOST, AFTERSHIP_MAX_BATCH, buildListRequest, slugFor } from './request'
 
+/** Between two creates: about 6 a second, with room for the list calls running beside them. */
+const REGISTER_SPACING_MS = 150
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
 /**
  * AfterShip, an aggregator: numbers are registered (POST /trackings, with the courier slug from
  * the invoice's courier name, else AfterShip detects it), read 50 at a time through the list
@@ -34,8 +38,9 @@ export const aftership = defineCarrier<AftershipClient, AftershipEnvelope>({
   push: aftershipPush,
   register: async (client, settings, numbers, courierNames) => {
     const credentials = aftershipCredentials(settings)
-    // One POST per number (AfterShip has no batch create), in order, under the carrier's pace.
+    // One POST per number (AfterShip has no batch create), spaced to stay under its 10 per second.
     for (const [index, number] of numbers.entries()) {
+      if (index > 0) await sleep(REGISTER_SPACING_MS)
       await client.createTracking(credentials, number, slugFor(credentials, number, courierNames?.[index]))
     }
   },
