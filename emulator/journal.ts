@@ -24,6 +24,8 @@ const SECRET_HEADERS = new Set([
   'vtexidclientautcookie',
   'cookie',
   'dhl-api-key',
+  'as-api-key',
+  '17token',
 ])
 
 export class Journal {
