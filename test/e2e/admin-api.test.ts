@@ -254,7 +254,7 @@ void describe('admin API through the real runtime', () => {
         stuckAfterHours: 72,
         pollingIntervalHours: 6,
         trackingWindowDays: 12.5,
-        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl'],
+        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl', 'aftership'],
       })
       assert.equal(overview.totals.all, 7)
       assert.deepEqual(Object.fromEntries(Object.entries(overview.totals.byStatus).filter(([, n]) => n > 0)), {
@@ -414,6 +414,15 @@ void describe('admin API through the real runtime', () => {
         { carrier: 'fedex', displayName: 'FedEx', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
         { carrier: 'usps', displayName: 'USPS', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
         { carrier: 'dhl', displayName: 'DHL', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
+        {
+          carrier: 'aftership',
+          displayName: 'AfterShip',
+          delivered: 0,
+          onTime: 0,
+          overdue: 0,
+          expired: 0,
+          rate: null,
+        },
       ])
       assert.deepEqual(
         deliveryTimes.map((times) => [times.carrier, times.count]),
@@ -423,6 +432,7 @@ void describe('admin API through the real runtime', () => {
           ['fedex', 0],
           ['usps', 0],
           ['dhl', 0],
+          ['aftership', 0],
         ]
       )
       for (const times of deliveryTimes.filter((t) => t.count > 0)) {
@@ -708,7 +718,7 @@ void describe('admin API through the real runtime', () => {
       await api('GET', '/charts')
       bodies.push(await (await raw('/shipments.csv')).text())
 
-      const secrets = [...Object.values(SIMULATOR_CREDENTIALS.correios), ...Object.values(SIMULATOR_CREDENTIALS.ups)]
+      const secrets = Object.values(SIMULATOR_CREDENTIALS).flatMap((c) => Object.values(c) as string[])
       assert.ok(bodies.length > 80, `checked ${bodies.length} responses`)
       for (const secret of secrets) {
         const leaks = bodies.filter((body) => body.includes(secret))
