@@ -5,6 +5,8 @@ import { createCorreiosSimulator } from './carriers/correios'
 import { createAftershipSimulator } from './carriers/aftership'
 import type { AftershipSimulator } from './carriers/aftership'
 import { createDhlSimulator } from './carriers/dhl'
+import { createTrack17Simulator } from './carriers/track17'
+import type { Track17Simulator } from './carriers/track17'
 import type { DhlSimulator } from './carriers/dhl'
 import { createFedexSimulator } from './carriers/fedex'
 import { Timelines } from './carriers/timelines'
@@ -67,6 +69,7 @@ export interface Platform {
     usps: CarrierSimulator & { expireTokens(): void }
     dhl: DhlSimulator
     aftership: AftershipSimulator
+    track17: Track17Simulator
   }
   scheduler: Scheduler
   gateway: AppGateway
@@ -137,6 +140,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     usps: createUspsSimulator({ timelines, now }),
     dhl: createDhlSimulator({ timelines, now }),
     aftership: createAftershipSimulator({ timelines, now }),
+    track17: createTrack17Simulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -186,6 +190,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         simulators.usps,
         simulators.dhl,
         simulators.aftership,
+        simulators.track17,
       ],
       faults,
       journal,

@@ -62,6 +62,7 @@ export const demoSettings = (): Record<string, unknown> => ({
     { courierName: 'USPS Priority Mail', carrier: 'usps' },
     { courierName: 'DHL Express', carrier: 'dhl' },
     { courierName: 'Correios PAC', carrier: 'aftership' },
+    { courierName: 'Correios Mini Envios', carrier: 'track17' },
   ],
   correios: { ...SIMULATOR_CREDENTIALS.correios, environment: 'production' },
   ups: { ...SIMULATOR_CREDENTIALS.ups, environment: 'production' },
@@ -69,6 +70,7 @@ export const demoSettings = (): Record<string, unknown> => ({
   usps: { ...SIMULATOR_CREDENTIALS.usps, environment: 'production' },
   dhl: { ...SIMULATOR_CREDENTIALS.dhl, service: 'express' },
   aftership: { ...SIMULATOR_CREDENTIALS.aftership, courierSlugs: 'Correios PAC=brazil-correios' },
+  track17: { ...SIMULATOR_CREDENTIALS.track17, courierCarrierCodes: 'Correios Mini Envios=2151' },
 })
 
 /**

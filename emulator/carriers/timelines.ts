@@ -4,10 +4,11 @@
  * its own wire format. Codes are carrier-native so the app's status tables are exercised for real:
  * Correios "codigo/tipo" (e.g. "BDE/01"), UPS "type/code/statusCode" (e.g. "D/FS/011"), FedEx
  * "eventType[/exceptionCode]" (e.g. "DE/15"), USPS "eventCode" (e.g. "OF"), DHL "statusCode"
- * (e.g. "transit"; the description carries DHL's text), AfterShip subtag (e.g. "InTransit_002").
+ * (e.g. "transit"; the description carries DHL's text), AfterShip subtag (e.g. "InTransit_002"), 17TRACK sub_status
+ * (e.g. "InTransit_Arrival").
  */
 /** Carriers with a simulator (platform.ts registers one per code; node/carriers/modules.test.ts checks the list). */
-export const SIMULATED_CARRIERS = ['correios', 'ups', 'fedex', 'usps', 'dhl', 'aftership'] as const
+export const SIMULATED_CARRIERS = ['correios', 'ups', 'fedex', 'usps', 'dhl', 'aftership', 'track17'] as const
 export type SimulatedCarrier = (typeof SIMULATED_CARRIERS)[number]
 
 export interface ScriptedEvent {

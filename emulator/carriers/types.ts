@@ -15,6 +15,7 @@ export const SIMULATOR_CREDENTIALS = {
   usps: { clientId: 'demo-usps-consumer-key', clientSecret: 'demo-usps-consumer-secret' },
   dhl: { apiKey: 'demo-dhl-api-key' },
   aftership: { apiKey: 'demo-aftership-api-key', webhookSecret: 'demo-aftership-webhook-secret' },
+  track17: { apiKey: 'demo-17track-security-key' },
 } as const
 
 /** A carrier simulator plus its named stories (delivered, exception, returned, ...). */

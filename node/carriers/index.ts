@@ -4,6 +4,7 @@ import { correios } from './correios'
 import { dhl } from './dhl'
 import { fedex } from './fedex'
 import type { CarrierModule } from './shared/module'
+import { track17 } from './track17'
 import { ups } from './ups'
 import { usps } from './usps'
 
@@ -15,7 +16,7 @@ export type { CarrierSettings } from './shared/settings'
  * here (and its simulator, manifest entries and messages; see README "Adding a carrier").
  * Order matters only for display.
  */
-export const CARRIERS: readonly CarrierModule[] = [correios, ups, fedex, usps, dhl, aftership]
+export const CARRIERS: readonly CarrierModule[] = [correios, ups, fedex, usps, dhl, aftership, track17]
 
 export const CARRIER_CODES: readonly CarrierCode[] = CARRIERS.map((carrier) => carrier.code)
 
