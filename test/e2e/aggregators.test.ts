@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 
 import { SIMULATOR_CREDENTIALS } from '../../emulator/carriers/types'
+import { DEMO_ADMIN_TOKEN } from '../../emulator/vtex/vtexid'
 import type { SimClock } from '../../emulator/clock'
 import type { Stack } from '../../emulator/stack'
 import { call, correiosNumber, orderPackage, orderWrites, registryDocs, runSweep, startTestStack } from './harness'
@@ -154,5 +155,105 @@ void describe('AfterShip through the real runtime: registration, polling, webhoo
     assert.equal(unknown.status, 404)
     const noPush = await post(stack, '/_v/order-tracking/webhooks/ups', '{}', { 'content-type': 'application/json' })
     assert.equal(noPush.status, 404)
+  })
+
+  void it('17TRACK: registered with Correios key 2151, read with gettrackinfo, the zoneless delivery read in Recife, delivered, stopped', async () => {
+    const tn = correiosNumber(7200001, 'MN')
+    const order = await call<{ orderId: string }>(stack, 'POST', '/_emulator/orders', {
+      courier: 'Correios Mini Envios',
+      country: 'BRA',
+      shippingEstimateDays: 5,
+    })
+    const orderId = order.body.orderId
+    await call(stack, 'POST', '/_emulator/shipments', { carrier: 'track17', trackingNumber: tn, story: 'delivered' })
+    const invoice = await call(stack, 'POST', `/_emulator/orders/${orderId}/invoice`, {
+      courier: 'Correios Mini Envios',
+      trackingNumber: tn,
+      invoiceNumber: `NF${orderId.slice(7, 13)}`,
+    })
+    assert.equal(invoice.status, 200)
+    const calls = () => stack.platform.journal.list({ module: 'track17' })
+    const register = calls().find((c) => c.path === '/track/v2.4/register')
+    assert.deepEqual(register?.body, [{ number: tn, carrier: 2151 }])
+    assert.equal(register?.headers['17token'], '<redacted>')
+    assert.equal(registryDocs(stack, `orderId="${orderId}"`)[0].carrier, 'track17')
+
+    for (let hours = 0; hours < 72; hours += 6) {
+      stack.clock.advance(6 * HOUR)
+      await runSweep(stack)
+    }
+    const pkg = await orderPackage(stack, orderId)
+    assert.equal(pkg.courierStatus?.finished, true, 'delivered on the order')
+    const [done] = registryDocs(stack, `orderId="${orderId}"`)
+    assert.equal(done.status, 'DELIVERED')
+    const delivered = done.events.at(-1)
+    assert.match(delivered?.occurredAt ?? '', /-03:00$/, 'no zone from 17TRACK: read in the event place (Recife)')
+    assert.doesNotMatch(
+      delivered?.occurredAtLocal ?? '',
+      /[+-]\d{2}:\d{2}$|Z$/,
+      'raw text kept as sent, without a zone'
+    )
+    assert.equal(stack.platform.simulators.track17.registered(tn)?.stopped, true, 'stoptrack once it ended')
+    assert.ok(calls().every((c) => !Array.isArray(c.body) || c.body.length <= 40))
+  })
+
+  void it('17TRACK webhook: sign over body + "/" + key applies the push in the same request; a replay and a bad sign change nothing', async () => {
+    const tn = correiosNumber(7200002, 'MN')
+    const order = await call<{ orderId: string }>(stack, 'POST', '/_emulator/orders', {
+      courier: 'Correios Mini Envios',
+      country: 'BRA',
+      shippingEstimateDays: 5,
+    })
+    const orderId = order.body.orderId
+    await call(stack, 'POST', '/_emulator/shipments', { carrier: 'track17', trackingNumber: tn, story: 'delivered' })
+    await call(stack, 'POST', `/_emulator/orders/${orderId}/invoice`, {
+      courier: 'Correios Mini Envios',
+      trackingNumber: tn,
+      invoiceNumber: `NF${orderId.slice(7, 13)}`,
+    })
+    stack.clock.advance(55 * HOUR)
+    const push = stack.platform.simulators.track17.webhook(tn, SIMULATOR_CREDENTIALS.track17.apiKey)
+    const before = orderWrites(stack, orderId).length
+    const forged = stack.platform.simulators.track17.webhook(tn, 'wrong-key')
+    const bad = await post(stack, '/_v/order-tracking/webhooks/track17', push.body, forged.headers)
+    assert.equal(bad.status, 401)
+    assert.equal(orderWrites(stack, orderId).length, before)
+    const ok = await post(stack, '/_v/order-tracking/webhooks/track17', push.body, push.headers)
+    assert.equal(ok.status, 200, JSON.stringify(ok.body))
+    assert.equal((await orderPackage(stack, orderId)).courierStatus?.finished, true, 'delivered in the same request')
+    const writes = orderWrites(stack, orderId).length
+    const replay = await post(stack, '/_v/order-tracking/webhooks/track17', push.body, push.headers)
+    assert.equal(replay.status, 200)
+    assert.equal(replay.body.duplicate, true)
+    assert.equal(orderWrites(stack, orderId).length, writes)
+  })
+
+  void it("the admin overview shows each aggregator's last push, refusals and quota; other carriers have none", async () => {
+    const overview = await call<{ carriers: Array<Record<string, unknown> & { carrier: string }> }>(
+      stack,
+      'GET',
+      '/_v/private/order-tracking/admin/overview',
+      undefined,
+      { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}`, 'x-order-tracking-admin': '1' }
+    )
+    assert.equal(overview.status, 200, JSON.stringify(overview.body))
+    const byCode = new Map(overview.body.carriers.map((c) => [c.carrier, c]))
+    const aftership = byCode.get('aftership') as unknown as {
+      push: { lastPushAt: string | null; accepted: number; duplicates: number; rejected: Record<string, number> }
+      quota: { remaining: number } | null
+    }
+    assert.ok(aftership.push.lastPushAt)
+    assert.equal(aftership.push.accepted, 2)
+    assert.equal(aftership.push.duplicates, 1)
+    assert.equal(aftership.push.rejected.bad_signature, 2)
+    assert.equal(aftership.push.rejected.missing_signature, 1)
+    assert.equal(typeof aftership.quota?.remaining, 'number', 'X-RateLimit-Remaining as AfterShip sent it')
+    const track17 = byCode.get('track17') as unknown as {
+      push: { rejected: Record<string, number> }
+      quota: { remaining: number }
+    }
+    assert.equal(track17.push.rejected.bad_signature, 1)
+    assert.equal(track17.quota.remaining, 98, 'getquota after registering two numbers of 100')
+    assert.equal('push' in (byCode.get('correios') ?? {}), false)
   })
 })
