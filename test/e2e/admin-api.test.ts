@@ -254,7 +254,7 @@ void describe('admin API through the real runtime', () => {
         stuckAfterHours: 72,
         pollingIntervalHours: 6,
         trackingWindowDays: 12.5,
-        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl', 'aftership'],
+        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl', 'aftership', 'track17'],
       })
       assert.equal(overview.totals.all, 7)
       assert.deepEqual(Object.fromEntries(Object.entries(overview.totals.byStatus).filter(([, n]) => n > 0)), {
@@ -423,6 +423,7 @@ void describe('admin API through the real runtime', () => {
           expired: 0,
           rate: null,
         },
+        { carrier: 'track17', displayName: '17TRACK', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
       ])
       assert.deepEqual(
         deliveryTimes.map((times) => [times.carrier, times.count]),
@@ -433,6 +434,7 @@ void describe('admin API through the real runtime', () => {
           ['usps', 0],
           ['dhl', 0],
           ['aftership', 0],
+          ['track17', 0],
         ]
       )
       for (const times of deliveryTimes.filter((t) => t.count > 0)) {
