@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { createHmac } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 
 import { SIMULATOR_CREDENTIALS } from '../../emulator/carriers/types'
@@ -146,6 +147,23 @@ void describe('AfterShip through the real runtime: registration, polling, webhoo
     assert.equal(record.status, 'IN_TRANSIT')
     assert.ok(record.lastPushAt)
     assert.ok(Date.parse(record.nextCheckAt ?? '') - Date.now() >= 12 * HOUR - 60_000, 'polled only as a fallback')
+  })
+
+  void it('webhook: a delivery signed correctly but sent more than 7 days ago is refused as stale', async () => {
+    const tn = correiosNumber(7100004, 'PX')
+    const orderId = await invoiced(tn, 'delivered')
+    stack.clock.advance(30 * HOUR)
+    const push = stack.platform.simulators.aftership.webhook(tn, SIMULATOR_CREDENTIALS.aftership.webhookSecret)
+    const old = JSON.stringify({
+      ...(JSON.parse(push.body) as object),
+      ts: Math.floor((Date.now() - 8 * 24 * HOUR) / 1000),
+    })
+    const signature = createHmac('sha256', SIMULATOR_CREDENTIALS.aftership.webhookSecret).update(old).digest('base64')
+    const before = orderWrites(stack, orderId).length
+    const answer = await post(stack, WEBHOOK, old, { ...push.headers, 'aftership-hmac-sha256': signature })
+    assert.equal(answer.status, 401)
+    assert.equal(answer.body.error, 'stale')
+    assert.equal(orderWrites(stack, orderId).length, before)
   })
 
   void it('an unknown carrier or one without webhooks is 404', async () => {
