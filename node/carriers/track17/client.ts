@@ -47,6 +47,9 @@ export class Track17Client extends ExternalClient {
     await this.guarded(credentials, async () => {
       const answer = await this.post(buildRegisterRequest(credentials, items), 'track17-register')
       const refused = (answer.data?.rejected ?? []).filter((r) => r.error?.code !== ALREADY_REGISTERED)
+      const quota = refused.find((r) => QUOTA_CODES.has(r.error?.code ?? 0))
+      if (quota)
+        throw codeError(quota.error?.code ?? -18019908, `${quota.error?.code} ${quota.error?.message ?? ''}`.trim())
       if (refused.length > 0) {
         const first = refused[0].error
         throw new CarrierRequestError(
