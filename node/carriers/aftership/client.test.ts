@@ -60,6 +60,20 @@ void describe('AftershipClient against the AfterShip simulator', () => {
     assert.equal(typeof quotaOf('aftership', fakeIOContext().account)?.remaining, 'number')
   })
 
+  void it('stop: a tracking AfterShip still follows is deleted; one it closed itself is left alone', async () => {
+    const open = 'PX071000026BR'
+    timelines.script({
+      carrier: 'aftership',
+      trackingNumber: open,
+      events: fromRelative(Date.now() - 3600_000, sim.stories.stuck),
+    })
+    await client().createTracking(credentials, open, undefined)
+    await client().createTracking(credentials, TN, undefined)
+    await client().stopTrackings(credentials, [open, TN])
+    assert.equal(sim.registered(open)?.deleted, true)
+    assert.equal(sim.registered(TN)?.deleted, false, 'delivered: AfterShip had closed it')
+  })
+
   void it('a wrong key is an auth error that never carries the key', async () => {
     const error = await rejection(client().listTrackings({ ...credentials, apiKey: 'wrong-key-123' }, [TN]))
     assert.ok(error instanceof CarrierAuthError)
