@@ -96,6 +96,9 @@ export class AppGateway {
             'sec-fetch-site',
             'sec-fetch-mode',
             'x-order-tracking-admin',
+            // Carrier webhook signatures (AfterShip, 17TRACK): the router passes custom headers on.
+            'aftership-hmac-sha256',
+            'sign',
           ]),
           ...this.platformHeaders(),
           'x-colossus-route-id': route.id,

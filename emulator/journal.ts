@@ -28,6 +28,8 @@ const SECRET_HEADERS = new Set([
   'api_key',
   'x-order-tracking-secret',
   'x-me-signature',
+  'as-api-key',
+  '17token',
 ])
 
 export class Journal {

@@ -2,7 +2,11 @@ import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
 
 import { createCorreiosSimulator } from './carriers/correios'
+import { createAftershipSimulator } from './carriers/aftership'
+import type { AftershipSimulator } from './carriers/aftership'
 import { createDhlSimulator } from './carriers/dhl'
+import { createTrack17Simulator } from './carriers/track17'
+import type { Track17Simulator } from './carriers/track17'
 import type { DhlSimulator } from './carriers/dhl'
 import { createFedexSimulator } from './carriers/fedex'
 import { createIntelipostSimulator } from './carriers/intelipost'
@@ -70,6 +74,8 @@ export interface Platform {
     dhl: DhlSimulator
     intelipost: IntelipostSimulator
     melhorenvio: MelhorEnvioSimulator
+    aftership: AftershipSimulator
+    track17: Track17Simulator
   }
   scheduler: Scheduler
   gateway: AppGateway
@@ -141,6 +147,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     dhl: createDhlSimulator({ timelines, now }),
     intelipost: createIntelipostSimulator({ timelines, now }),
     melhorenvio: createMelhorEnvioSimulator({ timelines, now }),
+    aftership: createAftershipSimulator({ timelines, now }),
+    track17: createTrack17Simulator({ timelines, now }),
   } satisfies Record<SimulatedCarrier, CarrierSimulator>
   const platform: Platform = {
     simulators,
@@ -191,6 +199,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         simulators.dhl,
         simulators.intelipost,
         simulators.melhorenvio,
+        simulators.aftership,
+        simulators.track17,
       ],
       faults,
       journal,

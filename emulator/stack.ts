@@ -61,6 +61,8 @@ export const demoSettings = (): Record<string, unknown> => ({
     { courierName: 'FedEx Priority Overnight', carrier: 'fedex' },
     { courierName: 'USPS Priority Mail', carrier: 'usps' },
     { courierName: 'DHL Express', carrier: 'dhl' },
+    { courierName: 'Correios PAC', carrier: 'aftership' },
+    { courierName: 'Correios Mini Envios', carrier: 'track17' },
   ],
   correios: { ...SIMULATOR_CREDENTIALS.correios, environment: 'production' },
   ups: { ...SIMULATOR_CREDENTIALS.ups, environment: 'production' },
@@ -73,6 +75,8 @@ export const demoSettings = (): Record<string, unknown> => ({
     environment: 'production',
     couriers: 'Loggi Coleta, Jadlog .Com',
   },
+  aftership: { ...SIMULATOR_CREDENTIALS.aftership, courierSlugs: 'Correios PAC=brazil-correios' },
+  track17: { ...SIMULATOR_CREDENTIALS.track17, courierCarrierCodes: 'Correios Mini Envios=2151' },
 })
 
 /**

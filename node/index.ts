@@ -18,6 +18,7 @@ import { requireAdmin } from './routes/admin/requireAdmin'
 import { shipmentById, shipmentEmailAudit, shipmentList, shipmentsCsv } from './routes/admin/shipments'
 import { routeErrorBoundary } from './routes/errorBoundary'
 import { sweep, verifySchedulerSecret } from './routes/sweep'
+import { carrierWebhook } from './routes/webhooks'
 import type { State } from './typings/context'
 
 export default new Service<Clients, State, ParamsContext>({
@@ -31,6 +32,8 @@ export default new Service<Clients, State, ParamsContext>({
   },
   routes: {
     sweep: method({ POST: [routeErrorBoundary, verifySchedulerSecret, sweep] }),
+    // Carrier webhooks: public, every delivery's signature checked over the raw body before parsing.
+    carrierWebhook: method({ POST: [routeErrorBoundary, carrierWebhook] }),
     // Admin API: public (same-origin fetch from the admin page), every route behind requireAdmin;
     // every write first refuses what is not the admin page's own JSON request (CSRF).
     adminOverview: method({ GET: [routeErrorBoundary, requireAdmin, overview] }),

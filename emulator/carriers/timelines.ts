@@ -5,10 +5,21 @@
  * Correios "codigo/tipo" (e.g. "BDE/01"), UPS "type/code/statusCode" (e.g. "D/FS/011"), FedEx
  * "eventType[/exceptionCode]" (e.g. "DE/15"), USPS "eventCode" (e.g. "OF"), DHL "statusCode"
  * (e.g. "transit"; the description carries DHL's text), Intelipost "MACRO_STATE[/micro code]" (e.g.
- * "IN_TRANSIT/27"; the description is the carrier's own text), Melhor Envio order statuses (e.g. "posted").
+ * "IN_TRANSIT/27"; the description is the carrier's own text), Melhor Envio order statuses (e.g. "posted"),
+ * AfterShip subtag (e.g. "InTransit_002"), 17TRACK sub_status (e.g. "InTransit_Arrival").
  */
 /** Carriers with a simulator (platform.ts registers one per code; node/carriers/modules.test.ts checks the list). */
-export const SIMULATED_CARRIERS = ['correios', 'ups', 'fedex', 'usps', 'dhl', 'intelipost', 'melhorenvio'] as const
+export const SIMULATED_CARRIERS = [
+  'correios',
+  'ups',
+  'fedex',
+  'usps',
+  'dhl',
+  'intelipost',
+  'melhorenvio',
+  'aftership',
+  'track17',
+] as const
 export type SimulatedCarrier = (typeof SIMULATED_CARRIERS)[number]
 
 export interface ScriptedEvent {

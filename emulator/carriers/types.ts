@@ -20,6 +20,8 @@ export const SIMULATOR_CREDENTIALS = {
     contactEmail: 'logistics@acme.example',
     appSecret: 'demo-melhorenvio-app-secret',
   },
+  aftership: { apiKey: 'demo-aftership-api-key', webhookSecret: 'demo-aftership-webhook-secret' },
+  track17: { apiKey: 'demo-17track-security-key' },
 } as const
 
 /** A carrier simulator plus its named stories (delivered, exception, returned, ...). */

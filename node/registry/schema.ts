@@ -31,6 +31,7 @@ const properties: Record<keyof ShipmentRecord, object> = {
   estimatedDelivery: string,
   promisedDelivery: string,
   destinationTimeZone: string,
+  lastPushAt: string,
   invoicedAt: { type: 'string' },
   registeredAt: { type: 'string' },
   deliveredAt: string,

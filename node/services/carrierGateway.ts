@@ -42,3 +42,47 @@ async function withTimeout<T>(request: Promise<T>, carrier: CarrierCode, ms: num
     request.catch(() => undefined)
   }
 }
+
+/**
+ * Registers numbers with an aggregator that needs it before it can answer (AfterShip create,
+ * 17TRACK register); nothing for carriers without the hook. Failures throw the module's typed
+ * errors, like a track call.
+ */
+export async function registerBatch(
+  ctx: AppContext,
+  settings: AppSettings,
+  carrier: CarrierCode,
+  trackingNumbers: string[],
+  courierNames: ReadonlyArray<string | null>
+): Promise<void> {
+  const module = carrierModule(carrier)
+  const section = settings.carriers[carrier]
+  if (!module.register || !section || trackingNumbers.length === 0) return
+  await module.register(ctx.clients.carrier(carrier), section, trackingNumbers, courierNames)
+}
+
+/**
+ * Tells an aggregator to stop following numbers whose shipments ended here. Best effort: the
+ * aggregator stops by itself eventually, so a failure is logged, never thrown.
+ */
+export async function stopBatch(
+  ctx: AppContext,
+  settings: AppSettings,
+  carrier: CarrierCode,
+  trackingNumbers: string[]
+): Promise<void> {
+  const module = carrierModule(carrier)
+  const section = settings.carriers[carrier]
+  if (!module.stop || !section || trackingNumbers.length === 0) return
+  try {
+    await module.stop(ctx.clients.carrier(carrier), section, trackingNumbers)
+    ctx.vtex.logger.info({ message: 'tracking stopped at the aggregator', carrier, count: trackingNumbers.length })
+  } catch (error) {
+    ctx.vtex.logger.warn({
+      message: 'could not stop tracking at the aggregator',
+      carrier,
+      count: trackingNumbers.length,
+      error: error instanceof Error ? error.message : String(error),
+    })
+  }
+}

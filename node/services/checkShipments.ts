@@ -5,7 +5,7 @@ import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import type { AppSettings } from '../settings/appSettings'
 import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
-import { trackBatch } from './carrierGateway'
+import { registerBatch, stopBatch, trackBatch } from './carrierGateway'
 import { CarrierRunGate } from './checks/carrierRunGate'
 import type { ThrottleLimits } from './checks/carrierThrottle'
 import { acquireCarrierSlot } from './checks/carrierThrottle'
@@ -140,6 +140,16 @@ async function checkCarrier(
     }
     let results: TrackingResult[]
     try {
+      // Aggregators learn a number before they are first asked about it (and again while it is
+      // unknown to them); "already tracked" is success.
+      const unregistered = batch.filter((r) => r.checkCount === 0 || r.status === 'PENDING')
+      await registerBatch(
+        pc.ctx,
+        pc.settings,
+        carrier,
+        unregistered.map((r) => r.trackingNumber ?? ''),
+        unregistered.map((r) => r.courierName)
+      )
       results = await trackBatch(
         pc.ctx,
         pc.settings,
@@ -156,6 +166,7 @@ async function checkCarrier(
       slot()
     }
     stats.lastSuccessAt = new Date().toISOString()
+    const ended: string[] = []
     // Order writes and registry updates are independent per shipment: overlap them.
     await mapLimit([...batch.entries()], PERSIST_CONCURRENCY, async ([index, record]) => {
       if (deadline !== undefined && Date.now() > deadline + WRITE_GRACE_MS) {
@@ -167,9 +178,11 @@ async function checkCarrier(
         pc.summary.busy += 1
         return
       }
-      await persistResult(pc, record, results[index], mustVerifyOrder(claim.origins.get(record.id)))
+      const saved = await persistResult(pc, record, results[index], mustVerifyOrder(claim.origins.get(record.id)))
+      if (saved && saved.state !== 'active' && record.trackingNumber !== null) ended.push(record.trackingNumber)
       stats.checked += 1
     })
+    await stopBatch(pc.ctx, pc.settings, carrier, ended)
   })
 }
 

@@ -82,6 +82,7 @@ export function applyTrackingResult(
     expectedDelivery: expectedDeliveryOf(result.estimatedDelivery ?? record.estimatedDelivery, record.promisedDelivery),
     timeZone: record.destinationTimeZone ?? null,
     jitterKey: record.id,
+    lastPushAt: record.lastPushAt ? Date.parse(record.lastPushAt) : null,
   })
   const changed = hash !== record.lastWrittenHash && result.events.length > 0
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
-import { nextCheck, recheckLater, retryAfterFailure } from './schedulePolicy'
+import { nextCheck, PUSH_FALLBACK_MS, recheckLater, retryAfterFailure } from './schedulePolicy'
 
 const HOUR = 3600_000
 const invoicedAt = Date.parse('2026-11-02T12:00:00Z')
@@ -179,4 +179,33 @@ void describe('retryAfterFailure', () => {
 void it('recheckLater waits the polling interval, at most six hours', () => {
   assert.equal(recheckLater(0, 2), 2 * HOUR)
   assert.equal(recheckLater(0, 24), 6 * HOUR)
+})
+
+void describe('pushed updates slow polling down to a fallback', () => {
+  const pushBase = {
+    now: Date.parse('2026-11-03T15:00:00Z'),
+    status: 'OUT_FOR_DELIVERY' as const,
+    invoicedAt: Date.parse('2026-11-02T12:00:00Z'),
+    pollingIntervalHours: 6,
+    trackingWindowDays: 30,
+  }
+
+  void it('out for delivery is polled every 25 minutes, but only every 12 hours while pushes arrive', () => {
+    const polled = nextCheck(pushBase)
+    assert.equal(polled.kind, 'next')
+    if (polled.kind === 'next') assert.equal(polled.at - pushBase.now, 25 * 60_000)
+    const pushed = nextCheck({ ...pushBase, lastPushAt: pushBase.now - 3600_000 })
+    assert.deepEqual(pushed, { kind: 'next', at: pushBase.now + PUSH_FALLBACK_MS, reason: 'push_fallback' })
+  })
+
+  void it('a push older than three days no longer counts; a later plan is kept; terminal still stops', () => {
+    const old = nextCheck({ ...pushBase, lastPushAt: pushBase.now - 4 * 24 * 3600_000 })
+    assert.equal(old.kind === 'next' && old.reason, 'out_for_delivery')
+    const fixed = nextCheck({ ...pushBase, mode: 'vtex_fixed', pollingIntervalHours: 24, lastPushAt: pushBase.now })
+    assert.equal(fixed.kind === 'next' && fixed.reason, 'vtex_fixed_interval')
+    assert.deepEqual(nextCheck({ ...pushBase, status: 'DELIVERED', lastPushAt: pushBase.now }), {
+      kind: 'stop',
+      reason: 'terminal',
+    })
+  })
 })

@@ -24,7 +24,14 @@ export interface ScheduleInput {
   timeZone?: string | null
   /** A stable key (the shipment id): checks of many shipments spread over a few minutes. */
   jitterKey?: string
+  /** When the carrier last pushed an update for this shipment (epoch ms): polling is then a fallback. */
+  lastPushAt?: number | null
 }
+
+/** Pushes count as arriving while the last one is at most this old. */
+export const PUSH_FRESH_MS = 3 * DAY
+/** While pushes arrive, a fallback poll at most this often (a missed push is still caught within it). */
+export const PUSH_FALLBACK_MS = 12 * HOUR
 
 export type ScheduleDecision =
   | { kind: 'stop'; reason: 'terminal' }
@@ -62,12 +69,27 @@ export function nextCheck(input: ScheduleInput): ScheduleDecision {
   const windowEnd = input.invoicedAt + input.trackingWindowDays * 24 * HOUR
   if (input.now >= windowEnd) return { kind: 'expire', reason: 'window_closed' }
   const interval = input.pollingIntervalHours * HOUR
-  const plan =
+  const scheduled =
     input.mode === 'vtex_fixed' ? { at: input.now + interval, reason: 'vtex_fixed_interval' } : adaptivePlan(input)
+  const plan = pushesArrive(input) ? slowedByPushes(input, scheduled) : scheduled
   // The last check happens at the window's end, so a late delivery is still seen before expiring.
   return plan.at >= windowEnd
     ? { kind: 'next', at: windowEnd, reason: 'window_end' }
     : { kind: 'next', at: plan.at, reason: plan.reason }
+}
+
+const pushesArrive = (input: ScheduleInput): boolean =>
+  typeof input.lastPushAt === 'number' &&
+  Number.isFinite(input.lastPushAt) &&
+  input.now - input.lastPushAt <= PUSH_FRESH_MS
+
+/**
+ * The carrier pushes this shipment's news: the poll is only a fallback, at least PUSH_FALLBACK_MS
+ * away (jitter kept), and never sooner than the plan would have been.
+ */
+function slowedByPushes(input: ScheduleInput, plan: { at: number; reason: string }): { at: number; reason: string } {
+  const fallback = input.now + PUSH_FALLBACK_MS + jitter(input.jitterKey, PUSH_FALLBACK_MS)
+  return plan.at >= fallback ? plan : { at: fallback, reason: 'push_fallback' }
 }
 
 function adaptivePlan(input: ScheduleInput): { at: number; reason: string } {

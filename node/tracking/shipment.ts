@@ -55,6 +55,11 @@ export interface ShipmentRecord {
   estimatedDelivery: string | null
   /** The destination's IANA time zone (from the shipping address): the schedule's quiet hours. */
   destinationTimeZone?: string | null
+  /**
+   * When the carrier (an aggregator's webhook) last pushed an update for this shipment: polling is
+   * then only a slow fallback (tracking/schedulePolicy.ts). Absent when nothing was ever pushed.
+   */
+  lastPushAt?: string | null
   /** From the order's shipping estimate: what the store promised the customer. */
   promisedDelivery: string | null
   invoicedAt: string

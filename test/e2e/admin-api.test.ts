@@ -255,7 +255,17 @@ void describe('admin API through the real runtime', () => {
         stuckAfterHours: 72,
         pollingIntervalHours: 6,
         trackingWindowDays: 12.5,
-        carriersConfigured: ['correios', 'ups', 'fedex', 'usps', 'dhl', 'intelipost', 'melhorenvio'],
+        carriersConfigured: [
+          'correios',
+          'ups',
+          'fedex',
+          'usps',
+          'dhl',
+          'intelipost',
+          'melhorenvio',
+          'aftership',
+          'track17',
+        ],
       })
       assert.equal(overview.totals.all, 7)
       assert.deepEqual(Object.fromEntries(Object.entries(overview.totals.byStatus).filter(([, n]) => n > 0)), {
@@ -433,6 +443,16 @@ void describe('admin API through the real runtime', () => {
           expired: 0,
           rate: null,
         },
+        {
+          carrier: 'aftership',
+          displayName: 'AfterShip',
+          delivered: 0,
+          onTime: 0,
+          overdue: 0,
+          expired: 0,
+          rate: null,
+        },
+        { carrier: 'track17', displayName: '17TRACK', delivered: 0, onTime: 0, overdue: 0, expired: 0, rate: null },
       ])
       assert.deepEqual(
         deliveryTimes.map((times) => [times.carrier, times.count]),
@@ -444,6 +464,8 @@ void describe('admin API through the real runtime', () => {
           ['dhl', 0],
           ['intelipost', 0],
           ['melhorenvio', 0],
+          ['aftership', 0],
+          ['track17', 0],
         ]
       )
       for (const times of deliveryTimes.filter((t) => t.count > 0)) {
@@ -729,7 +751,7 @@ void describe('admin API through the real runtime', () => {
       await api('GET', '/charts')
       bodies.push(await (await raw('/shipments.csv')).text())
 
-      const secrets = [...Object.values(SIMULATOR_CREDENTIALS.correios), ...Object.values(SIMULATOR_CREDENTIALS.ups)]
+      const secrets = Object.values(SIMULATOR_CREDENTIALS).flatMap((c) => Object.values(c) as string[])
       assert.ok(bodies.length > 80, `checked ${bodies.length} responses`)
       for (const secret of secrets) {
         const leaks = bodies.filter((body) => body.includes(secret))

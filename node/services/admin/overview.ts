@@ -1,4 +1,8 @@
 import { carrierModule, CARRIER_CODES } from '../../carriers'
+import type { QuotaReading } from '../../carriers/shared/quota'
+import { quotaOf } from '../../carriers/shared/quota'
+import type { PushHealth } from '../webhooks/pushLedger'
+import { readPushHealth } from '../webhooks/pushLedger'
 import type { CarrierCode } from '../../tracking/carrierResult'
 import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
 import type { AppSettings } from '../../settings/appSettings'
@@ -71,6 +75,10 @@ export interface CarrierHealth {
   tracked: number
   /** No successful check for one polling interval: warning; for two: error. */
   staleness: Staleness
+  /** Carriers that push (aggregator webhooks) only: deliveries received and refused. */
+  push?: PushHealth | null
+  /** Aggregators only: the quota left as the API last said (this replica's last call), if it says. */
+  quota?: QuotaReading | null
 }
 
 /**
@@ -88,7 +96,12 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
     countTotals(registry),
     countAttention(registry, cutoffs),
     countEach(EMAIL_OUTCOMES, (outcome) => registry.count(`emailOutcome=${quote(outcome)}`)),
-    Promise.all(CARRIER_CODES.map((code) => carrierHealth(registry, settings, code, now, redact))),
+    Promise.all(
+      CARRIER_CODES.map(async (code) => ({
+        ...(await carrierHealth(registry, settings, code, now, redact)),
+        ...(carrierModule(code).push ? await aggregatorHealth(ctx, code) : {}),
+      }))
+    ),
     readSweepStatus(ctx.clients.vbase),
     readBackfill(ctx),
   ])
@@ -201,6 +214,14 @@ async function carrierHealth(
       ? redact([failed.lastErrorReason, failed.lastErrorMessage].filter(Boolean).join(': ') || 'error')
       : null,
   }
+}
+
+/** Push deliveries (VBase) and the quota the aggregator last reported (memory of this replica). */
+async function aggregatorHealth(
+  ctx: AppContext,
+  carrier: CarrierCode
+): Promise<{ push: PushHealth | null; quota: QuotaReading | null }> {
+  return { push: await readPushHealth(ctx, carrier), quota: quotaOf(carrier, ctx.vtex.account) ?? null }
 }
 
 /** Only when the day's latest checks all failed (or there were none): the last success ever. */

@@ -30,13 +30,16 @@ export interface PersistContext {
  * shipment with a back-off and counted, and the other shipments go on.
  * `verifyOrder` is set when the claim was taken over from a worker that died: it may have written
  * the order and not the registry, so the order is read and what it already shows is not re-sent.
+ * `extra` is saved with the check (a webhook's lastPushAt). Returns the record as saved, or
+ * undefined when the check was recorded as a failure.
  */
 export async function persistResult(
   pc: PersistContext,
   record: ShipmentRecord,
   result: TrackingResult,
-  verifyOrder: boolean
-): Promise<void> {
+  verifyOrder: boolean,
+  extra: ShipmentPatch = {}
+): Promise<ShipmentRecord | undefined> {
   const { ctx, registry, settings, summary } = pc
   const now = Date.now()
   const log = { orderId: record.orderId, invoiceNumber: record.invoiceNumber, trackingNumber: record.trackingNumber }
@@ -53,15 +56,15 @@ export async function persistResult(
     })
   } catch (error) {
     ctx.vtex.logger.error({ message: 'could not apply the carrier answer', ...log, error: messageOf(error) })
-    await recordOne(pc, record, 'unexpected_error', error, now, {}, verifyOrder)
-    return
+    await recordOne(pc, record, 'unexpected_error', error, now, extra, verifyOrder)
+    return undefined
   }
   for (const message of result.messages) {
     if (message.code === 'UNMAPPED_CODE')
       ctx.vtex.logger.warn({ message: 'unmapped carrier code', ...log, detail: message.message })
   }
 
-  const written: ShipmentPatch = {}
+  const written: ShipmentPatch = { ...extra }
   // Until the registry has saved what the order shows, the next worker must compare with the order.
   let orderMayBeAhead = verifyOrder
   try {
@@ -88,7 +91,7 @@ export async function persistResult(
     ctx.vtex.logger.error({ message: 'writing tracking to the order failed', ...log, reason, error: String(typed) })
     // Keep what was written; the carrier data is fetched again and re-written on the next try.
     await recordOne(pc, record, reason, typed, now, written, orderMayBeAhead)
-    return
+    return undefined
   }
 
   // The emails this news calls for go out before the registry write, so that their counts ride on
@@ -106,7 +109,7 @@ export async function persistResult(
     ctx.vtex.logger.error({ message: 'saving the check to the registry failed', ...log, error: messageOf(error) })
     countError(summary, 'registry_write_failed')
     pc.claim.stamp(record.id, record.lastCheckedAt, orderMayBeAhead)
-    return
+    return undefined
   }
   pc.claim.stamp(record.id, outcome.patch.lastCheckedAt ?? null)
   summary.checked += 1
@@ -121,6 +124,7 @@ export async function persistResult(
       invoicePatched: outcome.invoicePatch !== undefined,
     })
   }
+  return { ...record, ...outcome.patch, ...written, ...emails }
 }
 
 /** A whole batch the carrier did not answer for (outage, rate limit, auth): each shipment records it. */

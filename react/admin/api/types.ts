@@ -143,6 +143,18 @@ export interface CarrierHealth {
   tracked: number
   /** No successful check for one polling interval: warning; two: error. */
   staleness: 'ok' | 'warning' | 'error'
+  /** Carriers that push updates (aggregator webhooks) only. */
+  push?: PushHealth | null
+  /** Aggregators only: the quota left as their API last said. */
+  quota?: { remaining: number; limit?: number; resetsAt?: string; at: string } | null
+}
+
+export interface PushHealth {
+  lastPushAt: string | null
+  accepted: number
+  duplicates: number
+  rejected: { missing_signature: number; bad_signature: number; stale: number }
+  lastRejectedAt: string | null
 }
 
 export interface SweepSummary {

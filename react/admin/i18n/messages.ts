@@ -88,6 +88,11 @@ export const carrierMessages = defineMessages({
   healthy: { id: 'admin/order-tracking.carriers.healthy' },
   degraded: { id: 'admin/order-tracking.carriers.degraded' },
   failing: { id: 'admin/order-tracking.carriers.failing' },
+  columnPushes: { id: 'admin/order-tracking.carriers.column.pushes' },
+  pushLast: { id: 'admin/order-tracking.carriers.push.last' },
+  pushNone: { id: 'admin/order-tracking.carriers.push.none' },
+  pushRejected: { id: 'admin/order-tracking.carriers.push.rejected' },
+  quota: { id: 'admin/order-tracking.carriers.quota' },
 })
 
 export const backfillMessages = defineMessages({

@@ -46,6 +46,33 @@ function HealthTag({ carrier, pollingIntervalHours }: { carrier: Health; polling
   )
 }
 
+/** Aggregators: the last verified push, pushes refused for their signature, the quota the API reports. */
+function PushCell({ carrier }: { carrier: Health }) {
+  const intl = useIntl()
+  const format = useFormat()
+  if (carrier.push === undefined && carrier.quota === undefined) return <span>{format.empty}</span>
+  const refused = carrier.push ? carrier.push.rejected.bad_signature + carrier.push.rejected.missing_signature : 0
+  return (
+    <span className="t-small ws-normal" data-testid={`push-${carrier.carrier}`}>
+      <span className="db">
+        {carrier.push?.lastPushAt
+          ? intl.formatMessage(m.pushLast, { when: format.relative(carrier.push.lastPushAt) })
+          : intl.formatMessage(m.pushNone)}
+      </span>
+      {refused > 0 && (
+        <span className="db" style={DANGER_TEXT}>
+          {intl.formatMessage(m.pushRejected, { count: format.number(refused) })}
+        </span>
+      )}
+      {carrier.quota && (
+        <span className="db c-muted-1">
+          {intl.formatMessage(m.quota, { remaining: format.number(carrier.quota.remaining) })}
+        </span>
+      )}
+    </span>
+  )
+}
+
 /** Is each carrier's API answering? A silent integration is the failure VTEX's own tracking had. */
 export function CarrierHealth({
   carriers,
@@ -123,6 +150,11 @@ export function CarrierHealth({
                   width: 120,
                   cellRenderer: ({ rowData }) =>
                     rowData.checked > 0 ? format.percent(rowData.errorRate) : format.empty,
+                },
+                push: {
+                  title: intl.formatMessage(m.columnPushes),
+                  width: 240,
+                  cellRenderer: ({ rowData }) => <PushCell carrier={rowData} />,
                 },
                 lastError: {
                   title: intl.formatMessage(m.columnLastError),
