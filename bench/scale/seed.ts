@@ -59,6 +59,7 @@ export function seedDueShipments(
       // Every courier here is mapped: no detection needed (and loading the carrier modules would load
       // @vtex/api before the runtime has set the app's environment).
       carriers: [],
+      calendar: { timeZone: 'America/Sao_Paulo', holidays: new Set<string>() },
     })
     docs.push(record as unknown as Record<string, unknown>)
   }

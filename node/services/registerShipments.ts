@@ -12,6 +12,8 @@ import type { ClaimSet } from './claims/shipmentClaims'
 import { claimShipments } from './claims/shipmentClaims'
 import { asPlatformError, httpStatusOf } from './platformErrors'
 import { needsTrackingLink, writeTrackingLink } from './trackingLinks'
+import type { StoreCalendar } from '../tracking/businessDays'
+import { loadStoreCalendar } from './storeCalendar'
 
 export interface RegistrationOutcome {
   /** Records that are new or whose tracking number/carrier changed: due for a check now. */
@@ -39,8 +41,13 @@ export async function loadOrder(ctx: AppContext, orderId: string): Promise<Order
   }
 }
 
-export const registrationContext = (settings: AppSettings, now = Date.now()): RegistrationContext => ({
+export const registrationContext = (
+  settings: AppSettings,
+  calendar: StoreCalendar,
+  now = Date.now()
+): RegistrationContext => ({
   now,
+  calendar,
   pollingIntervalHours: settings.pollingIntervalHours,
   courierMappings: settings.courierMappings,
   trackingLinks: settings.trackingLinks,
@@ -79,7 +86,7 @@ async function registerClaimed(
   }
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
-  const regCtx = registrationContext(settings)
+  const regCtx = registrationContext(settings, await loadStoreCalendar(ctx, settings))
   const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0, linked: [] }
 
   for (const pkg of packages) {
