@@ -56,6 +56,10 @@ export function endOfLocalDay(date: string, timeZone: string): number {
   return nextMidnightWall - localParts(guess, timeZone).offsetMs - 1
 }
 
+/** The first millisecond of a local date in a zone (its midnight on the wall clock). */
+export const startOfLocalDay = (date: string, timeZone: string): number =>
+  endOfLocalDay(addDays(date, -1), timeZone) + 1
+
 /** The promised instant of an estimate counted from `from` (invoicing), or null for no estimate. */
 export function promiseFromEstimate(
   from: number,
