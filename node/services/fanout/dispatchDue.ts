@@ -8,6 +8,7 @@ import { CLAIM_SHARDS } from '../claims/shipmentClaims'
 import { chunk, mapLimit } from '../concurrency'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT } from './checkBatch'
+import { monotonicNow } from '../budget'
 
 const PAGE_SIZE = 100
 /** UPS answers one number per call: an event still carries this many, checked in parallel. */
@@ -45,7 +46,7 @@ export async function dispatchDue(
       ? { at: previous.upTo, ids: new Set(previous.idsAtUpTo) }
       : undefined
 
-  while (Date.now() < deadline) {
+  while (monotonicNow() < deadline) {
     const page = await registry.findDueAfter(cursor?.at, nowIso, PAGE_SIZE)
     const fresh = page.filter((r) => !cursor?.ids.has(r.id))
     if (fresh.length === 0) {
