@@ -480,6 +480,11 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     await page.waitForSelector('[data-testid="overview"]')
     await page.waitForSelector('[data-testid="status-bar"]', { state: 'attached' })
     await page.waitForTimeout(400) // charts lay out
+    assert.equal(
+      await page.textContent('[data-testid="store-time-zone"]'),
+      'Times and days in America/Sao_Paulo (sales channel).',
+      "the emulated sales channel's zone, said on the page"
+    )
     assert.ok((await scrollWidth()) <= 390, `overview is ${await scrollWidth()} px wide at 390 px`)
     await page.click('text=Shipments')
     await page.waitForSelector('[data-testid="shipment-cards"] [data-testid="shipment-card"]')

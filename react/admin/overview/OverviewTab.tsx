@@ -32,6 +32,7 @@ export function OverviewTab({
           <div data-testid="overview" className="ph3 ph0-ns">
             <SettingsSummary
               settings={data.settings}
+              store={data.store}
               carrierNames={names.length > 0 ? names : data.settings.carriersConfigured}
             />
             <AttentionCards
