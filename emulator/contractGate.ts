@@ -50,6 +50,18 @@ export const MASTER_DATA_API: GatedApi = {
   }),
 }
 
+export const LOGISTICS_API: GatedApi = {
+  specFile: 'VTEX - Logistics API.json',
+  covers: (req) =>
+    (VTEX_HOST.test(req.host) || req.host === 'portal.vtexcommercestable.com.br') &&
+    req.path.startsWith('/api/logistics/'),
+  refuse: (message) => ({
+    status: 400,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: { error: { code: '400', message, exception: null } },
+  }),
+}
+
 export class ContractGate {
   private readonly recorded: ContractViolation[] = []
 

@@ -97,6 +97,19 @@ export async function handleControl(platform: Platform, req: EmuRequest): Promis
       platform.infra.saveSettings(account, platform.options.workspace, platform.options.appId, body)
       return json(200, body)
     }
+    if (route === 'PUT /store/time-zone') {
+      const target = typeof body.account === 'string' ? body.account : account
+      const windowsName = platform.storeSetup.setTimeZone(target, String(body.timeZone ?? ''))
+      return json(200, { account: target, TimeZone: windowsName })
+    }
+    if (route === 'POST /store/holidays') {
+      const target = typeof body.account === 'string' ? body.account : account
+      const startDate = String(body.startDate ?? '')
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return json(400, { error: 'startDate must be YYYY-MM-DD' })
+      const id = typeof body.id === 'string' && body.id ? body.id : `holiday-${startDate}`
+      platform.storeSetup.putHoliday(target, { id, name: String(body.name ?? id), startDate })
+      return json(201, platform.storeSetup.holidays(target))
+    }
     if (route === 'GET /scheduler') return json(200, platform.scheduler.jobs())
     if ((match = /^POST \/scheduler\/([^/]+)\/run$/.exec(route))) {
       return json(200, { status: await platform.scheduler.runNow(match[1]) })

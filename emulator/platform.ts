@@ -19,7 +19,7 @@ import type { CorreiosSimulator } from './carriers/correios'
 import type { CarrierSimulator } from './carriers/types'
 import { createUpsSimulator } from './carriers/ups'
 import { createUspsSimulator } from './carriers/usps'
-import { ContractGate, MASTER_DATA_API, ORDERS_API } from './contractGate'
+import { ContractGate, LOGISTICS_API, MASTER_DATA_API, ORDERS_API } from './contractGate'
 import { handleControl } from './control'
 import { Faults } from './faults'
 import { AppGateway } from './gateway'
@@ -37,6 +37,8 @@ import { createOmsModule, OrderStore } from './vtex/oms'
 import type { OrderStateChange } from './vtex/oms'
 import { createScheduler } from './vtex/scheduler'
 import { createVtexIdModule } from './vtex/vtexid'
+import { createStoreSetup } from './vtex/storeSetup'
+import type { StoreSetup } from './vtex/storeSetup'
 import type { Scheduler } from './vtex/scheduler'
 
 export interface PlatformOptions {
@@ -66,6 +68,8 @@ export interface Platform {
   /** Every email sent: VTEX's order templates and the app's sendmail calls (`GET /_emulator/mail`). */
   mailbox: Mailbox
   mail: ReturnType<typeof createMailModule>
+  /** Per account: the sales channel's time zone (Catalog) and holidays (Logistics). */
+  storeSetup: StoreSetup
   simulators: {
     correios: CorreiosSimulator
     ups: CarrierSimulator & { expireTokens(): void }
@@ -139,6 +143,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   const mailbox = new Mailbox()
   const mail = createMailModule({ mailbox, now })
+  const storeSetup = createStoreSetup()
   const simulators = {
     correios: createCorreiosSimulator({ timelines, now }),
     ups: createUpsSimulator({ timelines, now }),
@@ -163,6 +168,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     infra,
     mailbox,
     mail,
+    storeSetup,
     scheduler,
     gateway,
     contract,
@@ -189,6 +195,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         ),
         mail,
         contract.wrap(createMasterDataModule(masterdata), MASTER_DATA_API),
+        contract.wrap(storeSetup.module, LOGISTICS_API),
         scheduler.module,
         infra,
         createVtexIdModule({ account: options.account }),

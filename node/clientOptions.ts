@@ -20,6 +20,8 @@ export const clientsConfig: ClientsConfig<Clients> = {
     vbase: { retries: 1, timeout: 5000 },
     apps: { retries: 1, timeout: 3000 },
     scheduler: { retries: 1, timeout: 5000 },
+    // Reads of the store's calendar, cached for an hour (services/storeCalendar.ts).
+    storeSetup: { retries: 1, timeout: 3000 },
     // Each carrier's own options, from its module: carrier APIs can be slow, and their clients map
     // failures to typed errors so the sweep backs off instead of retrying.
     ...Object.fromEntries(CARRIERS.map((carrier) => [carrier.code, carrier.client.options])),

@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../emulator/runtime'
 import { startStack } from '../emulator/stack'
 import { demoShipments, invoiceDemoOrder } from './demo/seed'
 import { startNarrator } from './demo/narrator'
+import { dropToRealTimeAt, liveEndsAt, portIsFree } from './demo/liveClock'
 
 const PORT = Number(process.env.PORT ?? 8787)
 /** Simulated seconds per real second in the live phase: 2400 = 40 minutes a second. */
@@ -21,6 +22,13 @@ const LIVE_ORDERS = Number(process.env.DEMO_LIVE_ORDERS ?? 8)
 const HOUR = 3600_000
 
 async function main(): Promise<void> {
+  // Before anything is wiped or built: another demo may be using this port (and this .data).
+  if (!(await portIsFree(PORT))) {
+    console.error(
+      `npm start: port ${PORT} is already in use (another demo?). Stop it, or run PORT=<free port> npm start.`
+    )
+    process.exit(1)
+  }
   const dataDir = path.join(REPO_ROOT, '.data')
   rmSync(dataDir, { recursive: true, force: true })
   mkdirSync(dataDir, { recursive: true })
@@ -56,13 +64,21 @@ async function main(): Promise<void> {
   const stopNarrator = startNarrator(stack, (line) => console.log(line))
   clock.setSpeed(SPEED)
   const ticker = setInterval(() => void stack.platform.scheduler.tick(), 250)
-  for (const shipment of demoShipments(LIVE_ORDERS, 100)) await invoiceDemoOrder(stack, shipment)
+  const live: string[] = []
+  for (const shipment of demoShipments(LIVE_ORDERS, 100)) {
+    live.push((await invoiceDemoOrder(stack, shipment)).trackingNumber)
+  }
+  const endsAt = liveEndsAt(stack.platform.timelines.list(), live, clock.now())
+  const stopDrop = dropToRealTimeAt(clock, endsAt, () =>
+    say('Live deliveries played out: the clock now runs in real time (1x). New checks follow the normal schedule.')
+  )
 
   say(`Admin page: ${stack.platform.url}${ADMIN_PAGE_PATH}  (also ?locale=pt and ?locale=es)`)
   say(`Emulator control endpoints: ${stack.platform.url}/_emulator/... (see emulator/README.md). Ctrl+C to stop.`)
 
   const shutdown = async (): Promise<void> => {
     clearInterval(ticker)
+    stopDrop()
     stopNarrator()
     await stack.stop()
     process.exit(0)

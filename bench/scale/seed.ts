@@ -109,6 +109,7 @@ function checkedRecord(stack: Stack, carrier: Carrier, order: Order, now: number
     trackingLinks: [],
     // Every courier here is mapped: no detection needed.
     carriers: [],
+    calendar: { timeZone: 'America/Sao_Paulo', holidays: new Set<string>() },
   })
   const outcome = applyTrackingResult(
     registered,

@@ -6,6 +6,7 @@ import type { CarrierCode } from '../tracking/carrierResult'
 import { MailClient } from './mail'
 import { OmsClient } from './oms'
 import { SchedulerClient } from './scheduler'
+import { StoreSetupClient } from './storeSetup'
 import { VtexIdClient } from './vtexId'
 
 /** One client per upstream. Timeouts and retries are set in node/clientOptions.ts, not here. */
@@ -17,6 +18,11 @@ export class Clients extends IOClients {
   /** Message Center: the app's own customer emails. */
   public get mail(): MailClient {
     return this.getOrSet('mail', MailClient)
+  }
+
+  /** Catalog sales channels (time zone) and Logistics holidays: the store's calendar. */
+  public get storeSetup(): StoreSetupClient {
+    return this.getOrSet('storeSetup', StoreSetupClient)
   }
 
   public get scheduler(): SchedulerClient {

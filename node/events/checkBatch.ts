@@ -6,6 +6,7 @@ import { recheckWaiting } from '../services/recheckWaiting'
 import { isWaitingState } from '../tracking/shipment'
 import { loadSettings } from '../services/settings'
 import type { AppEventContext } from '../typings/context'
+import { deadlineIn } from '../services/budget'
 
 /** One batch never runs longer than this: whatever is left stays due for the next sweep. */
 const BATCH_BUDGET_MS = 15_000
@@ -28,7 +29,7 @@ export async function parseBatchEvent(ctx: AppEventContext, next: () => Promise<
 export async function checkBatch(ctx: AppEventContext): Promise<void> {
   const batch = ctx.state.checkBatch
   if (!batch) throw new Error('parseBatchEvent must run first')
-  const deadline = Date.now() + BATCH_BUDGET_MS
+  const deadline = deadlineIn(BATCH_BUDGET_MS)
   const settings = await loadSettings(ctx)
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   const records = await registry.getMany(batch.shipments)

@@ -17,6 +17,7 @@ import type { ClaimSet } from './claims/shipmentClaims'
 import { claimShipments } from './claims/shipmentClaims'
 import { isStale, mustVerifyOrder } from './claims/ledger'
 import { chunk, mapLimit } from './concurrency'
+import { timeLeft as realTimeLeft } from './budget'
 
 export type { CarrierStats, CheckSummary } from './checks/summary'
 export { emptySummary } from './checks/summary'
@@ -127,7 +128,7 @@ async function checkCarrier(
   const throttle = throttleLimits(limits, pc.settings.carrierRequestsPerSecond)
   await mapLimit(batches, BATCH_CONCURRENCY, async (batch) => {
     const slot = await acquireCarrierSlot(`${pc.ctx.vtex.account}:${carrier}`, throttle, deadline)
-    const timeLeft = deadline === undefined ? MAX_CARRIER_WAIT_MS : deadline - Date.now()
+    const timeLeft = deadline === undefined ? MAX_CARRIER_WAIT_MS : realTimeLeft(deadline)
     if (slot === null || timeLeft <= 0) {
       slot?.()
       pc.summary.deferred += batch.length
@@ -169,7 +170,7 @@ async function checkCarrier(
     const ended: string[] = []
     // Order writes and registry updates are independent per shipment: overlap them.
     await mapLimit([...batch.entries()], PERSIST_CONCURRENCY, async ([index, record]) => {
-      if (deadline !== undefined && Date.now() > deadline + WRITE_GRACE_MS) {
+      if (deadline !== undefined && realTimeLeft(deadline) < -WRITE_GRACE_MS) {
         pc.summary.deferred += 1
         return
       }

@@ -5,6 +5,7 @@ import { recheckLater } from '../tracking/schedulePolicy'
 import type { ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
 import { loadOrder, registerShipments } from './registerShipments'
+import { monotonicNow } from './budget'
 
 /**
  * Re-reads the orders of shipments that had no tracking number or no carrier. A number PATCHed
@@ -25,7 +26,7 @@ export async function recheckWaiting(
 
   for (const [orderId, records] of byOrder) {
     // Out of time: the rest stay due and are re-read by the next run.
-    if (Date.now() >= deadline) break
+    if (monotonicNow() >= deadline) break
     let becameDue: Set<string>
     try {
       const outcome = await registerShipments(ctx, await loadOrder(ctx, orderId), settings)

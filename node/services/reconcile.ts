@@ -5,6 +5,7 @@ import { checkShipments } from './checkShipments'
 import type { ListWindow } from './orderWindows'
 import { readNextPage } from './orderWindows'
 import { registerListedOrders } from './registerListed'
+import { monotonicNow, timeLeft } from './budget'
 
 const BUCKET = 'sweep'
 const FILE = 'reconcile.json'
@@ -42,7 +43,7 @@ interface ReconcileState {
  */
 export async function reconcileRecentOrders(ctx: AppContext, settings: AppSettings, deadline: number): Promise<number> {
   const started = Date.now()
-  const stopAt = started + Math.max(0, deadline - started) * BUDGET_SHARE
+  const stopAt = monotonicNow() + Math.max(0, timeLeft(deadline)) * BUDGET_SHARE
   const state = await ctx.clients.vbase.getJSON<ReconcileState | null>(BUCKET, FILE, true)
   const pending = state?.pending ?? []
   const lastRun = state ? Date.parse(state.lastRunAt) : NaN
@@ -75,8 +76,9 @@ export async function reconcileRecentOrders(ctx: AppContext, settings: AppSettin
 
   const retrying = [...retry.keys()]
   try {
-    for (let i = 0; i < retrying.length && Date.now() < stopAt; i += PAGE) await register(retrying.slice(i, i + PAGE))
-    while (queue.length > 0 && Date.now() < stopAt) await register(await readNextPage(ctx.clients.oms, queue))
+    for (let i = 0; i < retrying.length && monotonicNow() < stopAt; i += PAGE)
+      await register(retrying.slice(i, i + PAGE))
+    while (queue.length > 0 && monotonicNow() < stopAt) await register(await readNextPage(ctx.clients.oms, queue))
   } finally {
     // Saved even when a list call failed: the queue still holds the window at the page it stopped.
     await ctx.clients.vbase.saveJSON<ReconcileState>(BUCKET, FILE, {

@@ -12,6 +12,8 @@ import type { ClaimSet } from './claims/shipmentClaims'
 import { claimShipments } from './claims/shipmentClaims'
 import { asPlatformError, httpStatusOf } from './platformErrors'
 import { needsTrackingLink, writeTrackingLink } from './trackingLinks'
+import type { StoreCalendar } from '../tracking/businessDays'
+import { loadStoreCalendar } from './storeCalendar'
 
 export interface RegistrationOutcome {
   /** Records that are new or whose tracking number/carrier changed: due for a check now. */
@@ -46,10 +48,12 @@ export interface RegisterOptions {
 
 export const registrationContext = (
   settings: AppSettings,
+  calendar: StoreCalendar,
   now = Date.now(),
   options: RegisterOptions = {}
 ): RegistrationContext => ({
   now,
+  calendar,
   ...(options.emailsFrom === undefined ? {} : { emailsFrom: options.emailsFrom }),
   pollingIntervalHours: settings.pollingIntervalHours,
   courierMappings: settings.courierMappings,
@@ -91,7 +95,7 @@ async function registerClaimed(
   }
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
-  const regCtx = registrationContext(settings, Date.now(), options)
+  const regCtx = registrationContext(settings, await loadStoreCalendar(ctx, settings), Date.now(), options)
   const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0, linked: [] }
 
   for (const pkg of packages) {

@@ -6,6 +6,7 @@ import { requestReconciliation } from './fanout/reconcileEvent'
 import { acquireLease } from './lease'
 import type { SweepStatus } from './sweepStatus'
 import { saveSweepStatus } from './sweepStatus'
+import { deadlineIn, monotonicNow } from './budget'
 
 /** The lease outlives a stalled renewal by this much; renewed every third of it. */
 const LEASE_TTL_MS = 60_000
@@ -26,7 +27,8 @@ export async function runSweep(ctx: AppContext, budgetMs: number): Promise<Sweep
   )
 
   const started = Date.now()
-  const deadline = started + budgetMs
+  const startedReal = monotonicNow()
+  const deadline = deadlineIn(budgetMs)
   const status: SweepStatus = {
     ...emptySummary(),
     running: true,
@@ -56,7 +58,7 @@ export async function runSweep(ctx: AppContext, budgetMs: number): Promise<Sweep
     stopRenewing()
     status.running = false
     status.finishedAt = new Date().toISOString()
-    status.durationMs = Date.now() - started
+    status.durationMs = Math.round(monotonicNow() - startedReal)
     await saveSweepStatus(ctx.clients.vbase, status).catch((error: unknown) =>
       ctx.vtex.logger.warn({ message: 'could not save sweep status', error: String(error) })
     )

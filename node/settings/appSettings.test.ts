@@ -17,7 +17,16 @@ void describe('parseAppSettings', () => {
       trackingLinks: [],
       carriers: {},
       emails: defaultEmailSettings(),
+      storeTimeZone: undefined,
     })
+  })
+
+  void it('takes an IANA store time zone and refuses Windows names, offsets and unknown zones', () => {
+    assert.equal(parseAppSettings({ storeTimeZone: ' America/Mexico_City ' }).storeTimeZone, 'America/Mexico_City')
+    assert.equal(parseAppSettings({ storeTimeZone: '' }).storeTimeZone, undefined)
+    for (const zone of ['E. South America Standard Time', '-03:00', 'Mars/Olympus', 42]) {
+      assert.throws(() => parseAppSettings({ storeTimeZone: zone }), /storeTimeZone/, String(zone))
+    }
   })
 
   void it('takes the VTEX fixed schedule when asked, and refuses an unknown schedule', () => {

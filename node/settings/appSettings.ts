@@ -6,6 +6,7 @@ import type { ScheduleMode } from '../tracking/schedulePolicy'
 import { SCHEDULE_MODES } from '../tracking/schedulePolicy'
 import type { CarrierCode } from '../tracking/carrierResult'
 import { normalizeCourierName } from '../tracking/courierName'
+import { isKnownTimeZone } from '../tracking/localTime'
 import type { TrackingLink } from './trackingLinks'
 import { parseTrackingLinks } from './trackingLinks'
 import type { EmailSettings } from './emailSettings'
@@ -33,6 +34,8 @@ export interface AppSettings {
   carriers: Partial<Record<CarrierCode, CarrierSettings>>
   /** The app's own customer emails (settings/emailSettings.ts). */
   emails: EmailSettings
+  /** IANA zone overriding the sales channel's (admin times, day buckets, business days). */
+  storeTimeZone?: string
 }
 
 export const DEFAULT_SETTINGS = {
@@ -80,6 +83,7 @@ export function parseAppSettings(raw: unknown): AppSettings {
     trackingLinks: parseTrackingLinks(input.trackingLinks, problems),
     carriers: parseCarriers(input, problems),
     emails: parseEmailSettings(input.emails, problems),
+    storeTimeZone: parseTimeZone(input.storeTimeZone, problems),
   }
   settings.courierMappings.push(...hubMappings(settings, problems))
   rejectDoubleCouriers(settings, problems)
@@ -95,6 +99,21 @@ function parseRate(value: unknown, problems: string[]): number | undefined {
     return undefined
   }
   return parsed
+}
+
+/** An IANA zone name Intl knows ("America/Mexico_City"); Windows names and offsets are refused. */
+function parseTimeZone(value: unknown, problems: string[]): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  const zone = typeof value === 'string' ? value.trim() : ''
+  if (!zone.includes('/') && zone !== 'UTC') {
+    problems.push(`storeTimeZone must be an IANA time zone such as America/Mexico_City (got ${JSON.stringify(value)})`)
+    return undefined
+  }
+  if (!isKnownTimeZone(zone)) {
+    problems.push(`storeTimeZone ${JSON.stringify(value)} is not a known IANA time zone`)
+    return undefined
+  }
+  return zone
 }
 
 function parseScheduleMode(value: unknown, problems: string[]): ScheduleMode {

@@ -12,6 +12,7 @@ void describe('attentionCutoffs', () => {
     assert.deepEqual(cutoffs, {
       now: '2026-11-10T15:00:00.000Z',
       today: '2026-11-10',
+      timeZone: 'UTC',
       stuckBefore: '2026-11-07T15:00:00.000Z',
       pickupBefore: '2026-11-08T15:00:00.000Z',
     })

@@ -1,5 +1,6 @@
 import type { ShipmentRecord } from './shipment'
 import type { TrackingStatus } from './status'
+import { localParts } from './localTime'
 
 /**
  * The rules that flag a shipment for the merchant's attention: overdue, stuck, never picked up,
@@ -10,7 +11,7 @@ import type { TrackingStatus } from './status'
  * Comparisons are on the stored strings, exactly as Master Data compares them: instants the app
  * writes are UTC ISO (`toISOString`), so text order is time order. Carrier estimates are dates
  * (UPS `2026-11-05`) or local instants (Correios `2026-11-05T23:59:00-03:00`): an estimate has
- * passed once its calendar date is before today's UTC date.
+ * passed once its calendar date is before today's date in the store's time zone.
  */
 
 /** A package without a carrier scan this long after invoicing was never handed over. */
@@ -27,19 +28,22 @@ const HOUR = 3600_000
 export interface AttentionCutoffs {
   /** Now, as a UTC ISO instant: a promised delivery before it has passed. */
   now: string
-  /** Today's UTC date (YYYY-MM-DD): a carrier estimate dated before it has passed. */
+  /** Today's date (YYYY-MM-DD) in the store's time zone: a carrier estimate dated before it has passed. */
   today: string
+  /** The store's IANA time zone: day filters start and end at its midnights. */
+  timeZone: string
   /** A last carrier event before this instant makes an active shipment stuck. */
   stuckBefore: string
   /** Invoiced before this instant and still not picked up: never picked up. */
   pickupBefore: string
 }
 
-export function attentionCutoffs(now: number, stuckAfterHours: number): AttentionCutoffs {
+export function attentionCutoffs(now: number, stuckAfterHours: number, timeZone = 'UTC'): AttentionCutoffs {
   const nowIso = new Date(now).toISOString()
   return {
     now: nowIso,
-    today: nowIso.slice(0, 10),
+    today: localParts(now, timeZone).date,
+    timeZone,
     stuckBefore: new Date(now - stuckAfterHours * HOUR).toISOString(),
     pickupBefore: new Date(now - NEVER_PICKED_UP_AFTER_HOURS * HOUR).toISOString(),
   }

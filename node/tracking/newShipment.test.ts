@@ -12,6 +12,7 @@ const ctx = {
   courierMappings: [],
   trackingLinks: [],
   carriers: CARRIERS,
+  calendar: { timeZone: 'America/Sao_Paulo', holidays: new Set<string>() },
 }
 const pkg = (overrides: Partial<OrderPackage>): OrderPackage => ({
   courier: 'Transportadora X',

@@ -7,6 +7,8 @@ import type { ShipmentPatch, ShipmentRecord } from './shipment'
 import { normalizeTrackingNumber, rawTrackingNumber } from './trackingNumber'
 import { checkTrackingUrl } from './trackingUrl'
 import { boundText } from './bounds'
+import type { StoreCalendar } from './businessDays'
+import { parseShippingEstimate, promiseFromEstimate } from './businessDays'
 
 const FIRST_CHECK_GRACE_MS = 5 * 60_000
 /** Courier names and tracking numbers from the invoice: real ones are far shorter. */
@@ -17,16 +19,26 @@ export interface RegistrationContext extends ResolutionRules {
   pollingIntervalHours: number
   /** Backfill: carrier news before this instant is never emailed to the customer. */
   emailsFrom?: string
+  /** The store's time zone and holidays: business-day promises are counted in them. */
+  calendar: StoreCalendar
 }
 
 /** Output (selling) invoices are shipments; Input invoices are returns the store receives. */
 export const shippedPackages = (order: Order): OrderPackage[] =>
   (order.packageAttachment?.packages ?? []).filter((p) => p.type !== 'Input' && Boolean(p.invoiceNumber))
 
-/** The latest date the store promised the customer, from the order's shipping estimates. */
-export function promisedDelivery(order: Order): string | null {
+/**
+ * The latest date the store promised the customer: each delivery's `shippingEstimateDate` when
+ * the order has it (VTEX dates it from the carrier's calendar), else its `shippingEstimate`
+ * counted from invoicing (`5bd` in business days of the store's calendar, `3d` in calendar days).
+ */
+export function promisedDelivery(order: Order, invoicedAt: number, calendar: StoreCalendar): string | null {
   const dates = (order.shippingData?.logisticsInfo ?? [])
-    .map((info) => (info.shippingEstimateDate ? Date.parse(info.shippingEstimateDate) : NaN))
+    .map((info) => {
+      const dated = info.shippingEstimateDate ? Date.parse(info.shippingEstimateDate) : NaN
+      if (Number.isFinite(dated)) return dated
+      return promiseFromEstimate(invoicedAt, parseShippingEstimate(info.shippingEstimate), calendar) ?? NaN
+    })
     .filter((time) => Number.isFinite(time))
   return dates.length > 0 ? new Date(Math.max(...dates)).toISOString() : null
 }
@@ -79,6 +91,7 @@ export function newShipmentRecord(
 ): ShipmentRecord {
   const nowIso = new Date(ctx.now).toISOString()
   const identity = trackingIdentity(pkg, ctx)
+  const invoicedAt = validIso(order.invoicedDate) ?? validIso(pkg.issuanceDate) ?? nowIso
   return {
     id,
     orderId: order.orderId,
@@ -99,9 +112,9 @@ export function newShipmentRecord(
     lastEventLocation: null,
     firstEventAt: null,
     estimatedDelivery: null,
-    promisedDelivery: promisedDelivery(order),
+    promisedDelivery: promisedDelivery(order, Date.parse(invoicedAt), ctx.calendar),
     destinationTimeZone: destinationTimeZone(order.shippingData?.address?.country, order.shippingData?.address?.state),
-    invoicedAt: validIso(order.invoicedDate) ?? validIso(pkg.issuanceDate) ?? nowIso,
+    invoicedAt,
     registeredAt: nowIso,
     deliveredAt: null,
     deliveredOnTime: null,

@@ -44,6 +44,7 @@ function Header({ overview, onReload }: { overview: Overview | undefined; onRelo
   )
 }
 
+/** `timeZone` overrides the store's (the standalone page's `?tz=`); otherwise the server's store zone is used. */
 export function AdminPage({ timeZone }: { timeZone?: string }) {
   const intl = useIntl()
   const [tab, setTab] = useState<TabId>('overview')
@@ -86,7 +87,7 @@ export function AdminPage({ timeZone }: { timeZone?: string }) {
   }
 
   return (
-    <StoreProvider timeZone={timeZone} serverOffsetMs={serverOffsetMs}>
+    <StoreProvider timeZone={timeZone ?? overview.data?.store?.timeZone} serverOffsetMs={serverOffsetMs}>
       <Layout fullWidth pageHeader={<Header overview={overview.data} onReload={reloadAll} />}>
         <div data-testid="order-tracking-admin">
           <Tabs>

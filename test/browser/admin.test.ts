@@ -54,9 +54,10 @@ let seeded: Record<string, SeededShipment>
 const outside: string[] = []
 
 async function newPage(
-  options: { locale?: string; cookie?: string } = {}
+  options: { locale?: string; cookie?: string; width?: number; height?: number } = {}
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' })
+  const viewport = { width: options.width ?? 1366, height: options.height ?? 900 }
+  const context = await browser.newContext({ viewport, locale: 'en-US' })
   await context.route('**/*', (route) => {
     const { hostname } = new URL(route.request().url())
     if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue()
@@ -476,6 +477,28 @@ void describe('admin page (Chromium, real stack)', { timeout: 300_000 }, () => {
     assert.ok(!esText.includes('Needs attention'), 'no English left in es')
     await screenshot(es.page, 'overview-es')
     await es.context.close()
+  })
+
+  void it('fits a 390 px phone: no sideways scrolling on the overview, the shipments or a shipment', async () => {
+    const { context, page } = await newPage({ width: 390, height: 844 })
+    const scrollWidth = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth)
+    await page.waitForSelector('[data-testid="overview"]')
+    await page.waitForSelector('[data-testid="status-bar"]', { state: 'attached' })
+    await page.waitForTimeout(400) // charts lay out
+    assert.equal(
+      await page.textContent('[data-testid="store-time-zone"]'),
+      'Times and days in America/Sao_Paulo (sales channel).',
+      "the emulated sales channel's zone, said on the page"
+    )
+    assert.ok((await scrollWidth()) <= 390, `overview is ${await scrollWidth()} px wide at 390 px`)
+    await page.click('text=Shipments')
+    await page.waitForSelector('[data-testid="shipment-cards"] [data-testid="shipment-card"]')
+    assert.ok((await scrollWidth()) <= 390, `shipments are ${await scrollWidth()} px wide at 390 px`)
+    await page.locator('[data-testid="shipment-card"] [data-testid="open-shipment"]').first().click()
+    await page.waitForSelector('[data-testid="shipment-detail"]')
+    assert.ok((await scrollWidth()) <= 390, `the shipment dialog is ${await scrollWidth()} px wide at 390 px`)
+    await screenshot(page, 'admin-390')
+    await context.close()
   })
 
   void it('tells a signed-in non-admin that admin access is needed', async () => {

@@ -647,6 +647,7 @@ void describe('admin API through the real runtime', () => {
     })
 
     void it('CSV export of the current filter', async () => {
+      // No tz in the link: the store's zone (the emulated sales channel's, São Paulo by default).
       const response = await raw('/shipments.csv?carrier=correios')
       assert.equal(response.status, 200)
       assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8')
@@ -658,7 +659,7 @@ void describe('admin API through the real runtime', () => {
       const text = (await response.text()).replace(/^\uFEFF/, '')
       const lines = text.trimEnd().split('\r\n')
       assert.ok(lines[0].startsWith('Shipment ID,Order,Invoice,Tracking number,Carrier,'), lines[0])
-      assert.match(lines[0], /Invoiced at \(UTC\)/)
+      assert.match(lines[0], /Invoiced at \(America\/Sao_Paulo\)/)
       assert.ok(lines[0].endsWith(',Tracking page,Order in the VTEX admin'))
       const rows = lines.slice(1)
       // delivered, stuckLate, exception, awaiting (courier mapped) and refreshMe.
@@ -667,7 +668,9 @@ void describe('admin API through the real runtime', () => {
       const late = rows.find((row) => row.startsWith(`${seeded.stuckLate.id},${seeded.stuckLate.orderId},`))
       assert.ok(late?.endsWith(`,https://acme.myvtex.com/admin/orders/${seeded.stuckLate.orderId}`), late)
       assert.ok(late?.includes(',https://rastreamento.correios.com.br/'), 'the tracking page')
-      assert.match(late ?? '', /,2026-11-02 12:00,/, 'invoice time as a plain local time')
+      assert.match(late ?? '', /,2026-11-02 09:00,/, 'invoice time as a plain local time of the store')
+      const utc = await raw('/shipments.csv?carrier=correios&tz=UTC')
+      assert.match((await utc.text()).split('\r\n')[0], /Invoiced at \(UTC\)/, 'a tz in the link wins')
 
       // In Portuguese, in the store's zone, separated by semicolons: labels, not status codes.
       const pt = await raw(`/shipments.csv?carrier=correios&locale=pt&tz=America%2FSao_Paulo`)

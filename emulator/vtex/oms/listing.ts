@@ -94,7 +94,10 @@ export const itemCount = (order: OrderDocument): number => order.items.reduce((s
 
 /** The ListOrders `list[]` entry (no `items` since 2018, as the spec says). */
 export function toListItem(order: OrderDocument): Record<string, unknown> {
-  const estimates = order.shippingData.logisticsInfo.map((info) => info.shippingEstimateDate).sort()
+  const estimates = order.shippingData.logisticsInfo
+    .map((info) => info.shippingEstimateDate)
+    .filter((date): date is string => date !== undefined)
+    .sort()
   const profile = order.clientProfileData
   return {
     orderId: order.orderId,

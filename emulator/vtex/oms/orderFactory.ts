@@ -90,7 +90,7 @@ export function buildOrder(account: string, orderId: string, sequence: string, i
     courier,
     sla: input.selectedSla ?? courier,
     estimateDays,
-    estimateDate: vtexDate(addBusinessDays(created, estimateDays)),
+    estimateDate: input.shippingEstimateDated === false ? null : vtexDate(addBusinessDays(created, estimateDays)),
     shippingPrice,
     country,
     addressId: fullAddress.addressId,

@@ -140,7 +140,7 @@ export interface ShippingChoice {
   courier: string
   sla: string
   estimateDays: number
-  estimateDate: string
+  estimateDate: string | null
   shippingPrice: number
   country: string
   addressId: string
@@ -161,7 +161,7 @@ export function buildLogisticsInfo(items: OrderItem[], choice: ShippingChoice): 
       deliveryWindow: null,
       deliveryCompany: courier,
       shippingEstimate: `${estimateDays}bd`,
-      shippingEstimateDate: estimateDate,
+      ...(estimateDate === null ? {} : { shippingEstimateDate: estimateDate }),
       slas: [
         {
           id: sla,

@@ -39,6 +39,8 @@ export interface NewOrderInput {
   selectedSla?: string
   /** Business days; becomes `shippingEstimate` ('5bd') and `shippingEstimateDate`. */
   shippingEstimateDays?: number
+  /** false: no `shippingEstimateDate`, as on orders VTEX has not dated (the app counts the estimate itself). */
+  shippingEstimateDated?: boolean
   /** Shipping total in cents. */
   shippingPrice?: number
   email?: string
@@ -115,7 +117,8 @@ export interface LogisticsInfo {
   selectedSla: string
   deliveryCompany: string
   shippingEstimate: string
-  shippingEstimateDate: string
+  /** Absent until VTEX dates the estimate (the contract's "defined after the confirmation of the order"). */
+  shippingEstimateDate?: string
   price: number
   [field: string]: unknown
 }

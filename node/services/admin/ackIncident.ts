@@ -9,6 +9,7 @@ import { secretRedactor } from './secrets'
 import { isShipmentId } from './shipmentDetail'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
+import { loadStoreTimeZone } from '../storeCalendar'
 
 /** Resolves or snoozes one incident of a shipment (any shipment: awaiting ones have no number). */
 export async function ackIncident(
@@ -24,7 +25,7 @@ export async function ackIncident(
   const record = await registry.get(id)
   if (record === null) return null
   const now = Date.now()
-  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours)
+  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours, await loadStoreTimeZone(ctx, settings))
   const patch = incidentAck(record, input, { now, by: admin.email, cutoffs })
   await registry.patch(id, patch)
   ctx.vtex.logger.info({

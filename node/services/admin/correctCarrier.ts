@@ -9,6 +9,7 @@ import { secretRedactor } from './secrets'
 import { loadShipmentForAction } from './shipmentAction'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
+import { loadStoreTimeZone } from '../storeCalendar'
 
 export function parseCarrier(body: unknown): CarrierCode {
   const carrier = (body as { carrier?: unknown } | null)?.carrier
@@ -47,7 +48,11 @@ export async function correctCarrier(
     to: carrier,
     by: admin.email,
   })
-  return toDetail({ ...record, ...patch }, attentionCutoffs(now, settings.stuckAfterHours), secretRedactor(settings))
+  return toDetail(
+    { ...record, ...patch },
+    attentionCutoffs(now, settings.stuckAfterHours, await loadStoreTimeZone(ctx, settings)),
+    secretRedactor(settings)
+  )
 }
 
 export function carrierCorrection(

@@ -38,7 +38,7 @@ const row: CsvRow = {
 
 void describe('CSV columns', () => {
   void it('writes Portuguese labels, local times and `;` for a Brazilian admin', () => {
-    const options = parseCsvOptions({ locale: 'pt', tz: 'America/Sao_Paulo' })
+    const options = { timeZone: 'UTC', ...parseCsvOptions({ locale: 'pt', tz: 'America/Sao_Paulo' }) }
     assert.equal(options.separator, ';')
     const header = csvHeader(options)
     assert.equal(header[6], 'Status')
@@ -58,7 +58,8 @@ void describe('CSV columns', () => {
     assert.equal(parseCsvOptions({}).separator, ',')
     assert.equal(parseCsvOptions({ locale: 'en', sep: 'semicolon' }).separator, ';')
     assert.equal(parseCsvOptions({ locale: 'es', sep: 'comma' }).separator, ',')
-    assert.equal(csvValues(row, parseCsvOptions({ locale: 'es' }))[6], 'Etiqueta creada')
+    assert.equal(parseCsvOptions({ locale: 'es' }).timeZone, undefined, "no tz: the store's zone")
+    assert.equal(csvValues(row, { timeZone: 'UTC', ...parseCsvOptions({ locale: 'es' }) })[6], 'Etiqueta creada')
   })
 
   void it('refuses unknown languages, separators and zones', () => {

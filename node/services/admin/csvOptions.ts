@@ -11,15 +11,18 @@ export interface CsvOptions {
   timeZone: string
 }
 
+/** As the link asks: without `tz`, the export uses the store's time zone. */
+export type CsvRequest = Omit<CsvOptions, 'timeZone'> & { timeZone?: string }
+
 /** `locale` (en, pt, es), `sep` (comma, semicolon; default `;` for pt and es) and `tz` of the export link. */
-export function parseCsvOptions(params: QueryParams): CsvOptions {
+export function parseCsvOptions(params: QueryParams): CsvRequest {
   const locale = first(params.locale) ?? 'en'
   if (!(CSV_LOCALES as readonly string[]).includes(locale)) invalid(`locale must be one of ${CSV_LOCALES.join(', ')}`)
   const sep = first(params.sep)
   if (sep !== undefined && sep !== 'comma' && sep !== 'semicolon') invalid('sep must be comma or semicolon')
   const separator: CsvSeparator = sep === undefined ? (locale === 'en' ? ',' : ';') : sep === 'comma' ? ',' : ';'
-  const timeZone = first(params.tz) ?? 'UTC'
-  if (!isTimeZone(timeZone)) invalid('tz must be an IANA time zone such as America/Sao_Paulo')
+  const timeZone = first(params.tz)
+  if (timeZone !== undefined && !isTimeZone(timeZone)) invalid('tz must be an IANA time zone such as America/Sao_Paulo')
   return { locale: locale as CsvLocale, separator, timeZone }
 }
 

@@ -8,10 +8,11 @@ import { carrierModule } from '../../carriers'
 import { csvLine } from './csv'
 import type { CsvRow } from './csvColumns'
 import { csvHeader, csvValues } from './csvColumns'
-import type { CsvOptions } from './csvOptions'
+import type { CsvOptions, CsvRequest } from './csvOptions'
 import type { ShipmentFilter } from './shipmentQuery'
 import { SEARCH_WINDOW, whereFor } from './shipmentQuery'
 import { SUMMARY_FIELDS, toSummary } from './shipmentViews'
+import { loadStoreTimeZone } from '../storeCalendar'
 
 /** Rows per export: the search window merchants know from the table; past it, narrow the filter. */
 export const EXPORT_LIMIT = SEARCH_WINDOW
@@ -37,12 +38,14 @@ export interface CsvExport {
  * CSV of the current filter, newest invoice first, read with Master Data scroll and streamed.
  * The first page is read before answering, so a failing query is still a clear error status.
  */
-export async function exportCsv(ctx: AppContext, filter: ShipmentFilter, options: CsvOptions): Promise<CsvExport> {
+export async function exportCsv(ctx: AppContext, filter: ShipmentFilter, request: CsvRequest): Promise<CsvExport> {
   const settings = await loadSettings(ctx)
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
   const now = Date.now()
-  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours)
+  const storeZone = await loadStoreTimeZone(ctx, settings)
+  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours, storeZone)
+  const options: CsvOptions = { ...request, timeZone: request.timeZone ?? storeZone }
   const where = whereFor(filter, cutoffs)
   const total = await registry.count(where)
   const pages = registry.scroll({

@@ -6,6 +6,7 @@ import type { ListQuery } from './shipmentQuery'
 import { maxPageFor, sortFor, whereFor } from './shipmentQuery'
 import type { ShipmentSummary } from './shipmentViews'
 import { SUMMARY_FIELDS, toSummary } from './shipmentViews'
+import { loadStoreTimeZone } from '../storeCalendar'
 
 export interface ShipmentPageView {
   items: ShipmentSummary[]
@@ -20,7 +21,7 @@ export async function listShipments(ctx: AppContext, query: ListQuery): Promise<
   const settings = await loadSettings(ctx)
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
-  const cutoffs = attentionCutoffs(Date.now(), settings.stuckAfterHours)
+  const cutoffs = attentionCutoffs(Date.now(), settings.stuckAfterHours, await loadStoreTimeZone(ctx, settings))
   const result = await registry.search({
     where: whereFor(query.filter, cutoffs),
     sort: sortFor(query.sort, query.dir),

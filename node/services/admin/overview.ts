@@ -30,6 +30,8 @@ import { carrierStaleness } from './staleness'
 import type { AttentionView } from './shipmentQuery'
 import { and, attentionWhere } from './shipmentQuery'
 import { atOrAfter } from '../../registry/whereBounds'
+import type { StoreZoneSource } from '../../tracking/storeZone'
+import { loadStoreCalendar } from '../storeCalendar'
 
 /** Carrier health looks at the checks of the last day. */
 const HEALTH_WINDOW_HOURS = 24
@@ -37,6 +39,8 @@ const HEALTH_WINDOW_HOURS = 24
 const RECENT_CHECKS = 20
 /** A sweep still "running" this long after it started died without saying so (its lease is long gone). */
 const STALE_SWEEP_MS = 10 * 60_000
+/** Upcoming holidays listed with the store's calendar. */
+const UPCOMING_HOLIDAYS = 5
 
 export interface Overview {
   generatedAt: string
@@ -45,6 +49,14 @@ export interface Overview {
     pollingIntervalHours: number
     trackingWindowDays: number
     carriersConfigured: CarrierCode[]
+  }
+  /** The store's calendar: every time, day and business day on the page is counted in it. */
+  store: {
+    timeZone: string
+    /** setting (storeTimeZone), sales_channel (Catalog) or fallback (neither could be read). */
+    timeZoneSource: StoreZoneSource
+    /** The next store holidays (Logistics API), skipped when business days are counted. */
+    holidays: string[]
   }
   totals: { all: number; byStatus: Record<TrackingStatus, number>; byState: Record<ShipmentState, number> }
   /** Open incidents per queue (resolved and snoozed ones left out); neverPickedUp is part of stuck. */
@@ -90,7 +102,8 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
   const now = Date.now()
-  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours)
+  const storeZone = await loadStoreCalendar(ctx, settings)
+  const cutoffs = attentionCutoffs(now, settings.stuckAfterHours, storeZone.timeZone)
   const redact = secretRedactor(settings)
   const [totals, attention, emails, carriers, lastSweep, backfill] = await Promise.all([
     countTotals(registry),
@@ -117,6 +130,11 @@ export async function buildOverview(ctx: AppContext): Promise<Overview> {
       pollingIntervalHours: settings.pollingIntervalHours,
       trackingWindowDays: settings.trackingWindowDays,
       carriersConfigured: configuredCarriers(settings),
+    },
+    store: {
+      timeZone: storeZone.timeZone,
+      timeZoneSource: storeZone.source,
+      holidays: [...storeZone.holidays].filter((date) => date >= cutoffs.today).slice(0, UPCOMING_HOLIDAYS),
     },
     totals,
     attention,

@@ -12,6 +12,7 @@ import { loadShipmentForAction } from './shipmentAction'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
 import { notifyShipment } from '../notifications/notifyShipment'
+import { loadStoreTimeZone } from '../storeCalendar'
 
 /**
  * Sets a status by hand (mark delivered included): writes the order first, through the same
@@ -56,7 +57,11 @@ export async function setManualStatus(
     status: input.status,
     by: admin.email,
   })
-  return toDetail({ ...record, ...patch }, attentionCutoffs(now, settings.stuckAfterHours), secretRedactor(settings))
+  return toDetail(
+    { ...record, ...patch },
+    attentionCutoffs(now, settings.stuckAfterHours, await loadStoreTimeZone(ctx, settings)),
+    secretRedactor(settings)
+  )
 }
 
 async function writeTracking(ctx: AppContext, record: ShipmentRecord, update: TrackingUpdate): Promise<void> {

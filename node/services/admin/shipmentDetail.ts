@@ -5,6 +5,7 @@ import { loadSettings } from '../settings'
 import { secretRedactor } from './secrets'
 import type { ShipmentDetail } from './shipmentViews'
 import { toDetail } from './shipmentViews'
+import { loadStoreTimeZone } from '../storeCalendar'
 
 /** Registry ids are 40 lower-case hex characters (registry/shipmentId.ts). */
 export const isShipmentId = (id: string): boolean => /^[0-9a-f]{40}$/.test(id)
@@ -17,5 +18,9 @@ export async function shipmentDetail(ctx: AppContext, id: string): Promise<Shipm
   await registry.ensureSchema()
   const record = await registry.get(id)
   if (record === null) return null
-  return toDetail(record, attentionCutoffs(Date.now(), settings.stuckAfterHours), secretRedactor(settings))
+  return toDetail(
+    record,
+    attentionCutoffs(Date.now(), settings.stuckAfterHours, await loadStoreTimeZone(ctx, settings)),
+    secretRedactor(settings)
+  )
 }

@@ -110,6 +110,16 @@ void describe('whereFor', () => {
     assert.equal(sortFor('promisedDelivery', 'asc'), 'promisedDelivery ASC')
   })
 
+  void it("reads invoice dates as days of the store's time zone", () => {
+    const mexico = attentionCutoffs(NOW, 72, 'America/Mexico_City') // UTC-6, no daylight saving
+    assert.equal(
+      whereFor({ from: '2026-11-01', to: '2026-11-30' }, mexico),
+      '(invoicedAt>2026-11-01T05:59:59.999Z) AND (invoicedAt<2026-12-01T06:00:00.000Z)'
+    )
+    // 02:00 UTC on the 11th is still the 10th in Mexico City: a carrier estimate for the 10th has not passed.
+    assert.equal(attentionCutoffs(Date.parse('2026-11-11T02:00:00Z'), 72, 'America/Mexico_City').today, '2026-11-10')
+  })
+
   void it('finds a tracking number by its normalized form, however it is typed', () => {
     for (const typed of ['ON731000764BR', 'on 7310 00764 br', 'on-7310-00764-br']) {
       const q = parseFilter({ q: typed }).q ?? ''

@@ -11,6 +11,7 @@ import { TRACKING_STATUSES } from '../../tracking/status'
 import { normalizeTrackingNumber } from '../../tracking/trackingNumber'
 import { AdminRequestError } from './adminErrors'
 import { atOrAfter } from '../../registry/whereBounds'
+import { startOfLocalDay } from '../../tracking/businessDays'
 
 /**
  * Admin filters → Master Data `_where` / `_sort` on the registry's indexed fields only (the real
@@ -135,8 +136,9 @@ export function whereFor(filter: ShipmentFilter, cutoffs: AttentionCutoffs): str
   if (filter.view) clauses.push(attentionWhere[filter.view](cutoffs))
   if (filter.carrier === 'none') clauses.push('carrier is null')
   else if (filter.carrier) clauses.push(`carrier=${quote(filter.carrier)}`)
-  if (filter.from) clauses.push(atOrAfter('invoicedAt', `${filter.from}T00:00:00.000Z`))
-  if (filter.to) clauses.push(`invoicedAt<${nextDay(filter.to)}T00:00:00.000Z`)
+  // Invoice dates are days of the store: from its midnight to the midnight after `to`.
+  if (filter.from) clauses.push(atOrAfter('invoicedAt', localMidnight(filter.from, cutoffs.timeZone)))
+  if (filter.to) clauses.push(`invoicedAt<${localMidnight(nextDay(filter.to), cutoffs.timeZone)}`)
   // Prefix match: order ids are typed without the "-01" suffix, tracking numbers in any case.
   // Tracking numbers are stored normalized, so the search text is normalized the same way.
   if (filter.q) {
@@ -202,6 +204,8 @@ const NOT_DONE = SHIPMENT_STATES.filter((state) => state !== 'done')
 const anyOf = (field: string, values: readonly string[]): string =>
   `(${values.map((v) => `${field}=${quote(v)}`).join(' OR ')})`
 
+const localMidnight = (date: string, timeZone: string): string =>
+  new Date(startOfLocalDay(date, timeZone)).toISOString()
 const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + DAY).toISOString().slice(0, 10)
 
 function param(params: QueryParams, name: string): string | undefined {

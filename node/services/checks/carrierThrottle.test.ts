@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
 import { acquireCarrierSlot } from './carrierThrottle'
+import { SimClock, installClock, uninstallClock } from '../../../emulator/clock'
+import { deadlineIn } from '../budget'
 
 void describe('acquireCarrierSlot', () => {
   void it('never lets more than inFlight requests run at once', async () => {
@@ -38,7 +40,23 @@ void describe('acquireCarrierSlot', () => {
   void it('gives up at the deadline instead of waiting past it', async () => {
     const limits = { inFlight: 1, perSecond: 1000 }
     const held = await acquireCarrierSlot('t3:ups', limits)
-    assert.equal(await acquireCarrierSlot('t3:ups', limits, Date.now() + 20), null)
+    assert.equal(await acquireCarrierSlot('t3:ups', limits, deadlineIn(20)), null)
     held?.()
+  })
+
+  void it('measures the deadline in real time, whatever Date says (the demo runs Date 2400x)', async () => {
+    const limits = { inFlight: 1, perSecond: 1000 }
+    const held = await acquireCarrierSlot('t4:ups', limits)
+    installClock(new SimClock(Date.now(), 100_000))
+    try {
+      // 200 real ms of budget are 5+ simulated hours here: a Date-based deadline would be long gone.
+      const waiting = acquireCarrierSlot('t4:ups', limits, deadlineIn(200))
+      setTimeout(() => held?.(), 50)
+      const slot = await waiting
+      assert.notEqual(slot, null)
+      slot?.()
+    } finally {
+      uninstallClock()
+    }
   })
 })

@@ -1,3 +1,5 @@
+import { monotonicNow, timeLeft } from '../budget'
+
 /**
  * Per carrier and account, in this replica: at most `inFlight` carrier requests at once and at most
  * `perSecond` started per second (a token bucket). Every batch event of this replica shares them,
@@ -27,7 +29,7 @@ export async function acquireCarrierSlot(
 ): Promise<(() => void) | null> {
   const throttle = throttleFor(key, limits)
   while (throttle.active >= throttle.limits.inFlight) {
-    const left = deadline - Date.now()
+    const left = timeLeft(deadline)
     if (left <= 0) return null
     await waitForSlot(throttle, left)
   }
@@ -35,7 +37,7 @@ export async function acquireCarrierSlot(
   for (;;) {
     refill(throttle)
     if (throttle.tokens >= 1) break
-    if (Date.now() >= deadline) {
+    if (monotonicNow() >= deadline) {
       release(throttle)
       return null
     }
@@ -70,7 +72,7 @@ function waitForSlot(throttle: Throttle, maxWaitMs: number): Promise<void> {
 function throttleFor(key: string, limits: ThrottleLimits): Throttle {
   let throttle = throttles.get(key)
   if (!throttle) {
-    throttle = { limits, active: 0, waiting: [], tokens: limits.perSecond, refilledAt: Date.now() }
+    throttle = { limits, active: 0, waiting: [], tokens: limits.perSecond, refilledAt: monotonicNow() }
     throttles.set(key, throttle)
   }
   throttle.limits = limits // settings may change between requests
@@ -78,7 +80,7 @@ function throttleFor(key: string, limits: ThrottleLimits): Throttle {
 }
 
 function refill(throttle: Throttle): void {
-  const now = Date.now()
+  const now = monotonicNow()
   const elapsed = Math.max(0, now - throttle.refilledAt) / 1000
   throttle.tokens = Math.min(throttle.limits.perSecond, throttle.tokens + elapsed * throttle.limits.perSecond)
   throttle.refilledAt = now

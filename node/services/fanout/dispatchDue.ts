@@ -7,6 +7,7 @@ import { CLAIM_SHARDS } from '../claims/shipmentClaims'
 import { chunk, mapLimit } from '../concurrency'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT } from './checkBatch'
+import { monotonicNow } from '../budget'
 
 const PAGE_SIZE = 100
 /** UPS answers one number per call: an event still carries this many, checked in parallel. */
@@ -46,7 +47,7 @@ export async function dispatchDue(
 
   // Pages of the same query: above 1 only while more than a page of shipments share one instant.
   let tiePage = 1
-  while (Date.now() < deadline) {
+  while (monotonicNow() < deadline) {
     const page = await registry.findDueAfter(cursor?.at, nowIso, PAGE_SIZE, tiePage)
     const fresh = page.filter((r) => !cursor?.ids.has(r.id))
     if (fresh.length === 0) {

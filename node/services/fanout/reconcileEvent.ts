@@ -2,6 +2,7 @@ import type { AppContext } from '../../typings/context'
 import { acquireLease } from '../lease'
 import { reconcileRecentOrders } from '../reconcile'
 import { loadSettings } from '../settings'
+import { deadlineIn } from '../budget'
 
 /** The IO event key the sweep fires so that reconciliation runs beside the checks, not before them. */
 export const RECONCILE_EVENT = 'reconcile'
@@ -24,7 +25,7 @@ export async function runReconciliation(ctx: AppContext): Promise<number> {
   if (!lease) return 0
   try {
     const settings = await loadSettings(ctx)
-    return await reconcileRecentOrders(ctx, settings, Date.now() + RECONCILE_BUDGET_MS)
+    return await reconcileRecentOrders(ctx, settings, deadlineIn(RECONCILE_BUDGET_MS))
   } finally {
     await lease.release()
   }

@@ -194,6 +194,12 @@ export interface Overview {
     trackingWindowDays: number
     carriersConfigured: string[]
   }
+  /** The store's calendar: times, days and business days are counted in it. */
+  store: {
+    timeZone: string
+    timeZoneSource: 'setting' | 'sales_channel' | 'fallback'
+    holidays: string[]
+  }
   totals: {
     all: number
     byStatus: Record<TrackingStatus, number>

@@ -68,6 +68,7 @@ export const overviewMessages = defineMessages({
   settingsSummary: { id: 'admin/order-tracking.overview.settings.summary' },
   settingsCarriers: { id: 'admin/order-tracking.overview.settings.carriers' },
   settingsNoCarriers: { id: 'admin/order-tracking.overview.settings.noCarriers' },
+  settingsTimeZone: { id: 'admin/order-tracking.overview.settings.timeZone' },
 })
 
 export const carrierMessages = defineMessages({

@@ -27,10 +27,13 @@ export function OverviewTab({
         const names = data.carriers
           .filter((carrier) => data.settings.carriersConfigured.includes(carrier.carrier))
           .map((carrier) => carrier.displayName)
+        // Below 480 px the styleguide's PageBlock subtitle is 100% wide plus an 8 px left margin:
+        // an 8 px gutter on each side keeps it inside the screen (no sideways scroll on phones).
         return (
-          <div data-testid="overview">
+          <div data-testid="overview" className="ph3 ph0-ns">
             <SettingsSummary
               settings={data.settings}
+              store={data.store}
               carrierNames={names.length > 0 ? names : data.settings.carriersConfigured}
             />
             <AttentionCards

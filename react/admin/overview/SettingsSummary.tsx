@@ -8,9 +8,11 @@ import { useFormat } from '../shared/useFormat'
 /** The schedule in force, so the merchant knows what "stuck" and "expired" mean on this page. */
 export function SettingsSummary({
   settings,
+  store,
   carrierNames,
 }: {
   settings: Overview['settings']
+  store: Overview['store'] | undefined
   carrierNames: string[]
 }) {
   const intl = useIntl()
@@ -29,6 +31,11 @@ export function SettingsSummary({
           ? intl.formatMessage(m.settingsCarriers, { carriers: carrierNames.join(', ') })
           : intl.formatMessage(m.settingsNoCarriers)}
       </div>
+      {store && (
+        <div data-testid="store-time-zone">
+          {intl.formatMessage(m.settingsTimeZone, { zone: store.timeZone, source: store.timeZoneSource })}
+        </div>
+      )}
     </div>
   )
 }

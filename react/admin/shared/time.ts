@@ -1,4 +1,7 @@
-/** The store's zone when none is given: most VTEX stores of this app's first carriers are in Brazil. */
+/**
+ * Only until the overview says the store's zone (the sales channel's, or the storeTimeZone
+ * setting): the server's own fallback, so both sides agree when neither could be read.
+ */
 export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo'
 
 export function isValidTimeZone(timeZone: string | undefined): timeZone is string {
