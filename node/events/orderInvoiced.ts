@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors'
+import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import { checkShipments } from '../services/checkShipments'
 import { claimShipments } from '../services/claims/shipmentClaims'
 import { loadOrder, packageIds, registerShipments } from '../services/registerShipments'
@@ -43,12 +44,20 @@ export async function registerAndCheck(ctx: AppEventContext): Promise<void> {
   const order = await loadOrder(ctx, orderId)
   const claim = await claimShipments(ctx.clients.vbase, packageIds(order))
   try {
-    const outcome = await registerShipments(ctx, order, settings, claim)
+    // New packages are created with their first check: one Master Data write, not two.
+    const outcome = await registerShipments(ctx, order, settings, claim, { deferNewTrackable: true })
     if (outcome.busy > 0)
       ctx.vtex.logger.info({ message: 'packages claimed by another worker', orderId, busy: outcome.busy })
-    if (outcome.due.length === 0) return
-    const summary = await checkShipments(ctx, settings, outcome.due, undefined, { claim })
-    ctx.vtex.logger.info({ message: 'first check done', orderId, checked: summary.checked, errors: summary.errors })
+    try {
+      if (outcome.due.length === 0) return
+      const summary = await checkShipments(ctx, settings, outcome.due, undefined, { claim, unsaved: outcome.unsaved })
+      ctx.vtex.logger.info({ message: 'first check done', orderId, checked: summary.checked, errors: summary.errors })
+    } finally {
+      // What the first check did not save (deferred, refused, failed) is registered as it was, due
+      // at once; a write that fails here fails the event, which VTEX delivers again.
+      const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
+      for (const record of outcome.unsaved.values()) await registry.put(record)
+    }
   } finally {
     await claim.release()
   }

@@ -3,7 +3,7 @@ import type { CarrierLimits } from '../carriers'
 import type { CarrierCode, TrackingResult } from '../tracking/carrierResult'
 import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import type { AppSettings } from '../settings/appSettings'
-import type { ShipmentRecord } from '../tracking/shipment'
+import type { ShipmentPatch, ShipmentRecord } from '../tracking/shipment'
 import type { AppContext } from '../typings/context'
 import { registerBatch, stopBatch, trackBatch } from './carrierGateway'
 import { CarrierRunGate } from './checks/carrierRunGate'
@@ -41,6 +41,14 @@ export interface CheckOptions {
   deadline?: number
   /** Sweep: a shipment someone else checked since it was read, and is no longer due, is skipped. */
   onlyDue?: boolean
+  /**
+   * Records registration has not written yet (registerShipments' `deferNewTrackable`): a check
+   * creates the document with its result; saved ones are removed from the map, the caller writes
+   * the rest.
+   */
+  unsaved?: Map<string, ShipmentRecord>
+  /** Saved with every check of this run (a webhook's `lastPushAt`). */
+  extra?: ShipmentPatch
 }
 
 /**
@@ -69,14 +77,21 @@ export async function checkShipments(
   const stopRenewing = claim.keepAlive((error) =>
     ctx.vtex.logger.warn({ message: 'could not renew shipment claims', error: messageOf(error) })
   )
-  const pc: PersistContext = { ctx, registry, settings, summary, claim }
+  const unsaved = options.unsaved
+  const save = async (record: ShipmentRecord, patch: ShipmentPatch): Promise<void> => {
+    const created = unsaved?.get(record.id)
+    if (created === undefined) return registry.patch(record.id, patch)
+    await registry.put({ ...created, ...patch })
+    unsaved?.delete(record.id)
+  }
+  const pc: PersistContext = { ctx, settings, summary, claim, save }
   try {
     const mine = await freshCopies(registry, claim, trackable, options.onlyDue === true)
     summary.busy += trackable.length - mine.length
     const byCarrier = groupByCarrier(mine)
     // allSettled: a failing carrier never releases the claims while another is still writing.
     await Promise.allSettled(
-      [...byCarrier].map(([carrier, group]) => checkCarrier(pc, claim, carrier, group, options.deadline))
+      [...byCarrier].map(([carrier, group]) => checkCarrier(pc, claim, carrier, group, options.deadline, options.extra))
     )
   } finally {
     stopRenewing()
@@ -118,7 +133,8 @@ async function checkCarrier(
   claim: ClaimSet,
   carrier: CarrierCode,
   records: ShipmentRecord[],
-  deadline: number | undefined
+  deadline: number | undefined,
+  extra: ShipmentPatch | undefined
 ): Promise<void> {
   const stats = (pc.summary.carriers[carrier] ??= { checked: 0, errors: 0 })
   const gate = new CarrierRunGate()
@@ -179,7 +195,13 @@ async function checkCarrier(
         pc.summary.busy += 1
         return
       }
-      const saved = await persistResult(pc, record, results[index], mustVerifyOrder(claim.origins.get(record.id)))
+      const saved = await persistResult(
+        pc,
+        record,
+        results[index],
+        mustVerifyOrder(claim.origins.get(record.id)),
+        extra
+      )
       if (saved && saved.state !== 'active' && record.trackingNumber !== null) ended.push(record.trackingNumber)
       stats.checked += 1
     })

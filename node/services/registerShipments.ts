@@ -26,6 +26,8 @@ export interface RegistrationOutcome {
   busy: number
   /** Link-only packages whose tracking page was written to the invoice now: nothing more to do. */
   linked: string[]
+  /** New records not written yet (`deferNewTrackable`): the caller must write them. */
+  unsaved: Map<string, ShipmentRecord>
 }
 
 /** Registry ids of an order's shipped packages (what registration claims). */
@@ -44,6 +46,12 @@ export async function loadOrder(ctx: AppContext, orderId: string): Promise<Order
 /** How a package comes to be registered: the backfill marks its shipments (see RegistrationContext). */
 export interface RegisterOptions {
   emailsFrom?: string
+  /**
+   * New trackable packages are not written yet: the caller checks them at once and creates each
+   * document with its first check (one Master Data write instead of two), then writes whatever
+   * that check did not save (`unsaved`). The claim held meanwhile keeps everyone else off them.
+   */
+  deferNewTrackable?: boolean
 }
 
 export const registrationContext = (
@@ -96,7 +104,7 @@ async function registerClaimed(
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   await registry.ensureSchema()
   const regCtx = registrationContext(settings, await loadStoreCalendar(ctx, settings), Date.now(), options)
-  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0, linked: [] }
+  const outcome: RegistrationOutcome = { due: [], unchanged: 0, waiting: 0, busy: 0, linked: [], unsaved: new Map() }
 
   for (const pkg of packages) {
     const id = shipmentId(order.orderId, pkg.invoiceNumber)
@@ -105,7 +113,7 @@ async function registerClaimed(
       continue
     }
     const existing = await registry.get(id)
-    const current = await registerPackage(ctx, registry, order, pkg, id, existing, regCtx, outcome)
+    const current = await registerPackage(ctx, registry, order, pkg, id, existing, regCtx, outcome, options)
     if (needsTrackingLink(current)) {
       if (await writeTrackingLink(ctx, registry, current, regCtx)) outcome.linked.push(id)
     }
@@ -122,11 +130,13 @@ async function registerPackage(
   id: string,
   existing: ShipmentRecord | null,
   regCtx: RegistrationContext,
-  outcome: RegistrationOutcome
+  outcome: RegistrationOutcome,
+  options: RegisterOptions
 ): Promise<ShipmentRecord> {
   if (existing === null) {
     const record = newShipmentRecord(id, order, pkg, regCtx)
-    await registry.put(record)
+    if (options.deferNewTrackable === true && record.state === 'active') outcome.unsaved.set(id, record)
+    else await registry.put(record)
     countInto(outcome, record)
     ctx.vtex.logger.info({
       message: 'shipment registered',

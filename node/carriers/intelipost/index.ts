@@ -41,5 +41,6 @@ export const intelipost = defineCarrier<IntelipostClient, IntelipostAnswer[]>({
     `https://www.melhorrastreio.com.br/rastreio/${encodeURIComponent(trackingNumber.trim())}`,
   fetch: (client, settings, numbers) => client.fetchTracking(intelipostCredentials(settings), numbers),
   parse: parseIntelipostTracking,
-  push: intelipostPush,
+  // An Intelipost webhook is one state change, not the history: it triggers a check.
+  push: { ...intelipostPush, partial: true },
 })

@@ -26,6 +26,12 @@ export interface CarrierPush {
   verify(request: PushRequest, settings: CarrierSettings, webhookSecret: string): PushVerdict
   /** Pure: the updates the verified body carries (may be several); throws a typed error on malformed bodies. */
   parse(rawBody: Buffer): PushedUpdate[]
+  /**
+   * A delivery carries only the news (one state change), not the parcel's whole history: applying
+   * it as the full result would cut the order's event list to it. Such a push makes the app check
+   * the carrier at once instead (same claim, same request).
+   */
+  partial?: true
 }
 
 /** How hard the app may use a carrier's API, per worker. */

@@ -3,7 +3,6 @@ import type { TrackingResult } from '../../tracking/carrierResult'
 import { AppError, CarrierRateLimitedError } from '../../errors'
 import { mustVerifyOrder } from '../claims/ledger'
 import type { ClaimSet } from '../claims/shipmentClaims'
-import type { ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { AppSettings } from '../../settings/appSettings'
 import { applyCheckFailure, applyTrackingResult } from '../../tracking/applyResult'
 import type { CheckOutcome } from '../../tracking/applyResult'
@@ -17,11 +16,12 @@ import { countError, messageOf } from './summary'
 
 export interface PersistContext {
   ctx: AppContext
-  registry: ShipmentRegistry
   settings: AppSettings
   summary: CheckSummary
   /** The claims this work runs under: each record's new lastCheckedAt is stamped on it. */
   claim: ClaimSet
+  /** Saves a check's patch: a PATCH, or the whole document for a record registration deferred. */
+  save(record: ShipmentRecord, patch: ShipmentPatch): Promise<void>
 }
 
 /**
@@ -40,7 +40,7 @@ export async function persistResult(
   verifyOrder: boolean,
   extra: ShipmentPatch = {}
 ): Promise<ShipmentRecord | undefined> {
-  const { ctx, registry, settings, summary } = pc
+  const { ctx, settings, summary } = pc
   const now = Date.now()
   const log = { orderId: record.orderId, invoiceNumber: record.invoiceNumber, trackingNumber: record.trackingNumber }
   let outcome: CheckOutcome
@@ -104,7 +104,7 @@ export async function persistResult(
     settings,
   })
   try {
-    await registry.patch(record.id, { ...outcome.patch, ...written, ...emails })
+    await pc.save(record, { ...outcome.patch, ...written, ...emails })
   } catch (error) {
     ctx.vtex.logger.error({ message: 'saving the check to the registry failed', ...log, error: messageOf(error) })
     countError(summary, 'registry_write_failed')
@@ -183,7 +183,7 @@ async function recordOne(
     }
   )
   try {
-    await pc.registry.patch(record.id, { ...extra, ...patch })
+    await pc.save(record, { ...extra, ...patch })
     pc.claim.stamp(record.id, patch.lastCheckedAt ?? null, orderMayBeAhead)
   } catch (saveError) {
     pc.claim.stamp(record.id, record.lastCheckedAt, orderMayBeAhead || Object.keys(extra).length > 0)

@@ -7,6 +7,7 @@ import type { ShipmentRecord } from '../../tracking/shipment'
 import { normalizeTrackingNumber } from '../../tracking/trackingNumber'
 import type { AppContext } from '../../typings/context'
 import { stopBatch } from '../carrierGateway'
+import { checkShipments } from '../checkShipments'
 import type { PersistContext } from '../checks/persistResult'
 import { persistResult } from '../checks/persistResult'
 import { emptySummary } from '../checks/summary'
@@ -59,7 +60,7 @@ export async function receivePush(ctx: AppContext, code: string, request: PushRe
     ctx.vtex.logger.info({ message: 'webhook replay ignored', carrier: code })
     return { status: 200, body: { duplicate: true, applied: 0 } }
   }
-  const outcome = await applyUpdates(ctx, settings, code, updates)
+  const outcome = await applyUpdates(ctx, settings, code, updates, module.push.partial === true)
   await markApplied(ctx, code, key)
   await notePush(ctx, code, { kind: 'accepted' })
   ctx.vtex.logger.info({ message: 'webhook applied', carrier: code, updates: updates.length, ...outcome })
@@ -90,7 +91,8 @@ async function applyUpdates(
   ctx: AppContext,
   settings: AppSettings,
   carrier: CarrierCode,
-  updates: readonly PushedUpdate[]
+  updates: readonly PushedUpdate[],
+  partial: boolean
 ): Promise<ApplyOutcome> {
   const registry = new ShipmentRegistry(ctx.clients.masterdata, ctx.vtex.account)
   const targets: Array<{ record: ShipmentRecord; update: PushedUpdate }> = []
@@ -115,8 +117,15 @@ async function applyUpdates(
     ctx.clients.vbase,
     targets.map((t) => t.record.id)
   )
-  const pc: PersistContext = { ctx, registry, settings, summary: emptySummary(), claim }
+  const pc: PersistContext = {
+    ctx,
+    settings,
+    summary: emptySummary(),
+    claim,
+    save: (record, patch) => registry.patch(record.id, patch),
+  }
   const busy: ShipmentRecord[] = []
+  const toCheck: ShipmentRecord[] = []
   const ended: string[] = []
   let applied = 0
   const pushedAt = new Date().toISOString()
@@ -130,10 +139,22 @@ async function applyUpdates(
       // Released by someone after it was read: act on the fresh copy.
       const record = origin && isStale(origin, read.lastCheckedAt) ? await registry.get(read.id) : read
       if (!record || record.state !== 'active') continue
+      if (partial) {
+        toCheck.push(record)
+        continue
+      }
       const result = { ...update.result, trackingNumber: record.trackingNumber ?? update.result.trackingNumber }
       const saved = await persistResult(pc, record, result, mustVerifyOrder(origin), { lastPushAt: pushedAt })
       if (saved) applied += 1
       if (saved && saved.state !== 'active' && record.trackingNumber !== null) ended.push(record.trackingNumber)
+    }
+    if (toCheck.length > 0) {
+      // Partial news: the carrier's whole history is read now, under the claim already held.
+      const summary = await checkShipments(ctx, settings, toCheck, undefined, {
+        claim,
+        extra: { lastPushAt: pushedAt },
+      })
+      applied += summary.checked
     }
   } finally {
     await claim
