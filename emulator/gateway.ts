@@ -98,6 +98,8 @@ export class AppGateway {
             'x-order-tracking-admin',
             // Carrier webhook signatures (AfterShip, 17TRACK): the router passes custom headers on.
             'aftership-hmac-sha256',
+            'x-me-signature',
+            'x-order-tracking-secret',
             'sign',
           ]),
           ...this.platformHeaders(),

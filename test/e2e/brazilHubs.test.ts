@@ -2,6 +2,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 
 import type { SimClock } from '../../emulator/clock'
+import { readFileSync } from 'fs'
+import path from 'path'
+
 import type { Stack } from '../../emulator/stack'
 import { call, orderPackage, orderWrites, registryDocs, runSweep, startTestStack } from './harness'
 
@@ -86,6 +89,46 @@ void describe('Brazilian hubs through the real runtime against their simulators'
     stack.clock.advance(24 * HOUR)
     await runSweep(stack)
     assert.equal(calls().length, polled, 'no more polling once delivered')
+  })
+
+  void it('Intelipost webhook: one pushed state change makes the app read the whole history now, never cut the order to that one event', async () => {
+    const tn = '10082000777777'
+    const orderId = await invoiced('intelipost', 'Jadlog .Package', tn, 'delivered')
+    stack.clock.advance(30 * HOUR) // the hub has recorded more scans; no sweep has run
+    const webhook = '/_v/order-tracking/webhooks/intelipost'
+    const sample = JSON.parse(
+      readFileSync(
+        path.join(__dirname, '../../node/carriers/intelipost/__fixtures__/docs-example-webhook-in-transit.json'),
+        'utf8'
+      )
+    ) as Record<string, unknown>
+    const body = JSON.stringify({ ...sample, tracking_code: tn })
+    const post = (query: string) =>
+      fetch(`${stack.platform.url}${webhook}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+    const refused = await post('')
+    assert.equal(refused.status, 401, 'no secret: refused')
+    const stored = stack.platform.infra.readFile(
+      stack.account,
+      'master',
+      'orderly.order-tracking/webhooks',
+      'secret.json'
+    )
+    const secret = (stored?.body as { secret: string }).secret
+    const before = registryDocs(stack, `orderId="${orderId}"`)[0]
+    const accepted = await post(`?secret=${encodeURIComponent(secret)}`)
+    assert.equal(accepted.status, 200, await accepted.text())
+    const [after] = registryDocs(stack, `orderId="${orderId}"`)
+    assert.ok(after.lastPushAt, 'the push is recorded on the shipment')
+    assert.ok(after.events.length > before.events.length, 'the hub was read: more events than before')
+    assert.ok(after.events.length > 1, 'never cut to the one pushed event')
+    const lastPut = orderWrites(stack, orderId)
+      .filter((w) => w.method === 'PUT')
+      .at(-1)?.body as { events: unknown[] }
+    assert.equal(lastPut.events.length, after.events.length, 'the order shows the whole history, in the same request')
   })
 
   void it('Melhor Envio: a Loggi label, code resolved to its order, batch tracking to delivered, São Paulo time', async () => {

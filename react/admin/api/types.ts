@@ -268,6 +268,8 @@ export interface CarrierDeliveryTimes {
 export interface Charts {
   /** When the (15-minute cached) charts were computed. */
   computedAt: string
+  /** The store's zone the chart days are counted in. */
+  timeZone: string
   days: ChartDay[]
   onTime: CarrierOnTime[]
   deliveryTimes: CarrierDeliveryTimes[]
