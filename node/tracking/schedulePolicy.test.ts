@@ -190,10 +190,10 @@ void describe('pushed updates slow polling down to a fallback', () => {
     trackingWindowDays: 30,
   }
 
-  void it('out for delivery is polled every 25 minutes, but only every 12 hours while pushes arrive', () => {
+  void it('out for delivery is polled every 30 minutes, but only every 12 hours while pushes arrive', () => {
     const polled = nextCheck(pushBase)
     assert.equal(polled.kind, 'next')
-    if (polled.kind === 'next') assert.equal(polled.at - pushBase.now, 25 * 60_000)
+    if (polled.kind === 'next') assert.equal(polled.at - pushBase.now, 30 * 60_000)
     const pushed = nextCheck({ ...pushBase, lastPushAt: pushBase.now - 3600_000 })
     assert.deepEqual(pushed, { kind: 'next', at: pushBase.now + PUSH_FALLBACK_MS, reason: 'push_fallback' })
   })
