@@ -6,6 +6,7 @@ import { readFileSync } from 'fs'
 import path from 'path'
 
 import type { Stack } from '../../emulator/stack'
+import { DEMO_ADMIN_TOKEN } from '../../emulator/vtex/vtexid'
 import { call, orderPackage, orderWrites, registryDocs, runSweep, startTestStack } from './harness'
 
 const HOUR = 3600_000
@@ -111,15 +112,21 @@ void describe('Brazilian hubs through the real runtime against their simulators'
       })
     const refused = await post('')
     assert.equal(refused.status, 401, 'no secret: refused')
-    const stored = stack.platform.infra.readFile(
-      stack.account,
-      'master',
-      'orderly.order-tracking/webhooks',
-      'secret.json'
+    const wrong = await post('?secret=guessed')
+    assert.equal(wrong.status, 401, 'a wrong secret: refused')
+    // The merchant copies the webhook URL, secret included, from the admin's carrier health.
+    const overview = await call<{ carriers: Array<{ carrier: string; webhookUrl?: string }> }>(
+      stack,
+      'GET',
+      '/_v/private/order-tracking/admin/overview',
+      undefined,
+      { cookie: `VtexIdclientAutCookie=${DEMO_ADMIN_TOKEN}`, 'x-order-tracking-admin': '1' }
     )
-    const secret = (stored?.body as { secret: string }).secret
+    const shown = new URL(overview.body.carriers.find((c) => c.carrier === 'intelipost')?.webhookUrl ?? '')
+    assert.equal(shown.pathname, webhook)
+    assert.ok(shown.searchParams.get('secret'), 'the URL carries the install secret')
     const before = registryDocs(stack, `orderId="${orderId}"`)[0]
-    const accepted = await post(`?secret=${encodeURIComponent(secret)}`)
+    const accepted = await post(shown.search)
     assert.equal(accepted.status, 200, await accepted.text())
     const [after] = registryDocs(stack, `orderId="${orderId}"`)
     assert.ok(after.lastPushAt, 'the push is recorded on the shipment')

@@ -42,5 +42,5 @@ export const intelipost = defineCarrier<IntelipostClient, IntelipostAnswer[]>({
   fetch: (client, settings, numbers) => client.fetchTracking(intelipostCredentials(settings), numbers),
   parse: parseIntelipostTracking,
   // An Intelipost webhook is one state change, not the history: it triggers a check.
-  push: { ...intelipostPush, partial: true },
+  push: { ...intelipostPush, partial: true, secretInUrl: true },
 })

@@ -32,6 +32,11 @@ export interface CarrierPush {
    * the carrier at once instead (same claim, same request).
    */
   partial?: true
+  /**
+   * The carrier cannot sign: the merchant pastes a webhook URL that carries the install's secret
+   * (`?secret=`), which the admin shows (Intelipost).
+   */
+  secretInUrl?: true
 }
 
 /** How hard the app may use a carrier's API, per worker. */

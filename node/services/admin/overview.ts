@@ -2,7 +2,7 @@ import { carrierModule, CARRIER_CODES } from '../../carriers'
 import type { QuotaReading } from '../../carriers/shared/quota'
 import { quotaOf } from '../../carriers/shared/quota'
 import type { PushHealth } from '../webhooks/pushLedger'
-import { readPushHealth } from '../webhooks/pushLedger'
+import { readPushHealth, webhookSecret } from '../webhooks/pushLedger'
 import type { CarrierCode } from '../../tracking/carrierResult'
 import { ShipmentRegistry, quote } from '../../registry/shipmentRegistry'
 import type { AppSettings } from '../../settings/appSettings'
@@ -91,6 +91,8 @@ export interface CarrierHealth {
   push?: PushHealth | null
   /** Aggregators only: the quota left as the API last said (this replica's last call), if it says. */
   quota?: QuotaReading | null
+  /** Carriers that push: the URL to give them (with the install's secret where they cannot sign). */
+  webhookUrl?: string
 }
 
 /**
@@ -238,8 +240,12 @@ async function carrierHealth(
 async function aggregatorHealth(
   ctx: AppContext,
   carrier: CarrierCode
-): Promise<{ push: PushHealth | null; quota: QuotaReading | null }> {
-  return { push: await readPushHealth(ctx, carrier), quota: quotaOf(carrier, ctx.vtex.account) ?? null }
+): Promise<{ push: PushHealth | null; quota: QuotaReading | null; webhookUrl: string }> {
+  const url = `https://${ctx.vtex.account}.myvtex.com/_v/order-tracking/webhooks/${carrier}`
+  const webhookUrl = carrierModule(carrier).push?.secretInUrl
+    ? `${url}?secret=${encodeURIComponent(await webhookSecret(ctx))}`
+    : url
+  return { push: await readPushHealth(ctx, carrier), quota: quotaOf(carrier, ctx.vtex.account) ?? null, webhookUrl }
 }
 
 /** Only when the day's latest checks all failed (or there were none): the last success ever. */

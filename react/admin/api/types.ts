@@ -147,6 +147,8 @@ export interface CarrierHealth {
   push?: PushHealth | null
   /** Aggregators only: the quota left as their API last said. */
   quota?: { remaining: number; limit?: number; resetsAt?: string; at: string } | null
+  /** Carriers that push: the URL to give them (with the install's secret where they cannot sign). */
+  webhookUrl?: string
 }
 
 export interface PushHealth {

@@ -94,6 +94,7 @@ export const carrierMessages = defineMessages({
   pushNone: { id: 'admin/order-tracking.carriers.push.none' },
   pushRejected: { id: 'admin/order-tracking.carriers.push.rejected' },
   quota: { id: 'admin/order-tracking.carriers.quota' },
+  webhookUrl: { id: 'admin/order-tracking.carriers.webhookUrl' },
 })
 
 export const backfillMessages = defineMessages({

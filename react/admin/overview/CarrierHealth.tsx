@@ -69,6 +69,11 @@ function PushCell({ carrier }: { carrier: Health }) {
           {intl.formatMessage(m.quota, { remaining: format.number(carrier.quota.remaining) })}
         </span>
       )}
+      {carrier.webhookUrl && (
+        <span className="db" data-testid={`webhook-url-${carrier.carrier}`}>
+          {intl.formatMessage(m.webhookUrl)} <code className="break-all">{carrier.webhookUrl}</code>
+        </span>
+      )}
     </span>
   )
 }
