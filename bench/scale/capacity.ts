@@ -10,6 +10,7 @@ import { SimClock } from '../../emulator/clock'
 import { REPO_ROOT } from '../../emulator/runtime'
 import type { Stack } from '../../emulator/stack'
 import { demoSettings, startStack } from '../../emulator/stack'
+import { stopNow } from './stopNow'
 import { SHIPMENT_ENTITY } from '../../node/registry/schema'
 import type { Carrier } from './seed'
 import { seedDueShipments } from './seed'
@@ -150,7 +151,7 @@ export async function measureCapacity(
       peakRssMb: peakRss,
     }
   } finally {
-    await stack.stop()
+    await stopNow(stack)
   }
 }
 

@@ -8,6 +8,7 @@ import path from 'path'
 import { SimClock } from '../../emulator/clock'
 import { REPO_ROOT } from '../../emulator/runtime'
 import { demoSettings, startStack } from '../../emulator/stack'
+import { stopNow } from './stopNow'
 import { seedDueShipments } from './seed'
 
 export async function peakRssWith(shipments: number, workSeconds: number): Promise<number> {
@@ -34,7 +35,7 @@ export async function peakRssWith(shipments: number, workSeconds: number): Promi
     }
     return peak
   } finally {
-    await stack.stop()
+    await stopNow(stack)
   }
 }
 

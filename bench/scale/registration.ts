@@ -10,6 +10,7 @@ import { SimClock } from '../../emulator/clock'
 import { REPO_ROOT } from '../../emulator/runtime'
 import type { Stack } from '../../emulator/stack'
 import { demoSettings, startStack } from '../../emulator/stack'
+import { stopNow } from './stopNow'
 import { SHIPMENT_ENTITY } from '../../node/registry/schema'
 import { nextTrackingNumber } from '../../scripts/demo/seed'
 import { invoicedOrder } from '../../test/e2e/harness'
@@ -43,7 +44,7 @@ export async function registrationCost(orders: number): Promise<RegistrationCost
       perShipment: Math.round((masterDataRequests / orders) * 100) / 100,
     }
   } finally {
-    await stack.stop()
+    await stopNow(stack)
   }
 }
 
