@@ -107,8 +107,9 @@ void describe('backfill on install', () => {
       `install answered ${JSON.stringify(installed)}`
     )
     await stack.platform.settle()
-    // A batch that ran out of its time budget (a loaded machine) leaves its shipments due: the
-    // next scheduled sweep checks them, as on IO.
+    // A batch that ran out of its time budget (a loaded machine) leaves its shipments due once
+    // their registration grace (5 min) is over: the next scheduled sweep checks them, as on IO.
+    stack.clock.advance(6 * 60_000)
     await runSweep(stack)
     await stack.platform.settle()
 
@@ -136,6 +137,14 @@ void describe('backfill on install', () => {
       assert.ok(Number(query.get('per_page')) <= 100)
       assert.ok(Number(query.get('page')) <= 30)
     }
+    // Registered ten at a time, checked in full Correios batches of 50 (plus a partial batch
+    // per slice): the carrier's per-request rate limit is spent on full requests.
+    const backfillBatches = stack.platform.gateway
+      .eventLog()
+      .filter((d) => d.topic === 'check-batch' && Date.parse(d.at) < installedAt + 6 * 60_000)
+    const sizes = backfillBatches.map((d) => (d.body as { shipments: unknown[] }).shipments.length)
+    assert.ok(sizes.filter((size) => size === 50).length >= 8, `batch sizes ${JSON.stringify(sizes)}`)
+    assert.ok(sizes.length <= 14, `batch sizes ${JSON.stringify(sizes)}`)
   })
 
   void it('shows the progress on the admin overview: 500 of 500 orders, started and finished', async () => {

@@ -1,6 +1,6 @@
 import type { AppSettings } from '../../settings/appSettings'
 import type { AppContext } from '../../typings/context'
-import { fireChecks } from '../fanout/fireChecks'
+import { CheckFanout } from '../fanout/fireChecks'
 import { acquireLease } from '../lease'
 import { readNextPage } from '../orderWindows'
 import { registerListedOrders } from '../registerListed'
@@ -21,9 +21,11 @@ export type SliceOutcome = 'busy' | 'stale_event' | 'continued' | 'finished'
 /**
  * One slice of a backfill run, in a `backfill` event: reads list pages and registers their
  * orders' packages (as reconciliation does, marked so old news sends no email), hands what can
- * be checked to the check-batch fan-out, saves the cursor after every step, then asks for the
- * next slice. One slice at a time per account (a lease); a redelivered or late event finds the
- * cursor moved on, and registration ids are deterministic, so nothing is registered twice.
+ * be checked to the check-batch fan-out in full carrier batches, saves the cursor after every
+ * step, then asks for the next slice. One slice at a time per account (a lease); a redelivered or
+ * late event finds the cursor moved on, and registration ids are deterministic, so nothing is
+ * registered twice. Shipments whose batch was never fired (a slice that died) are due at their
+ * registration grace, and the sweep fires them.
  */
 export async function runBackfillSlice(ctx: AppContext, runId: string): Promise<SliceOutcome> {
   const lease = await acquireLease(ctx.clients.vbase, SLICE_BUDGET_MS + 30_000, LEASE_FILE)
@@ -33,7 +35,9 @@ export async function runBackfillSlice(ctx: AppContext, runId: string): Promise<
     const state = await readBackfill(ctx)
     if (state === null || state.runId !== runId || state.finishedAt !== null) return outcome
     const settings = await loadSettings(ctx)
-    await workUntil(ctx, settings, state, Date.now() + SLICE_BUDGET_MS)
+    const fanout = new CheckFanout(ctx)
+    await workUntil(ctx, settings, state, fanout, Date.now() + SLICE_BUDGET_MS)
+    await fanout.flush()
     if (isDone(state)) state.finishedAt = new Date().toISOString()
     state.updatedAt = new Date().toISOString()
     await saveBackfill(ctx, state)
@@ -57,11 +61,12 @@ async function workUntil(
   ctx: AppContext,
   settings: AppSettings,
   state: BackfillState,
+  fanout: CheckFanout,
   deadline: number
 ): Promise<void> {
   while (Date.now() < deadline && !isDone(state)) {
     if (state.pendingOrders.length > 0) {
-      await registerStep(ctx, settings, state, state.pendingOrders.slice(0, STEP))
+      await registerStep(ctx, settings, state, fanout, state.pendingOrders.slice(0, STEP))
       state.pendingOrders = state.pendingOrders.slice(STEP)
     } else if (state.queue.length > 0) {
       state.pendingOrders = await readNextPage(ctx.clients.oms, state.queue, (window, list) => {
@@ -71,18 +76,22 @@ async function workUntil(
       const retrying = state.failedOrders
       state.failedOrders = []
       state.retryRounds += 1
-      await registerStep(ctx, settings, state, retrying, true)
+      await registerStep(ctx, settings, state, fanout, retrying, true)
     }
     state.updatedAt = new Date().toISOString()
     await saveBackfill(ctx, state)
   }
 }
 
-/** Registers some listed orders; failed ones are kept for a retry pass, the rest count as done. */
+/**
+ * Registers some listed orders; failed ones are kept for a retry pass, the rest count as done.
+ * Their shipments join the slice's fan-out, which fires each carrier batch once it is full.
+ */
 async function registerStep(
   ctx: AppContext,
   settings: AppSettings,
   state: BackfillState,
+  fanout: CheckFanout,
   orderIds: string[],
   retry = false
 ): Promise<void> {
@@ -98,5 +107,5 @@ async function registerStep(
   state.registeredOrders += outcome.registeredOrders
   if (retry)
     ctx.vtex.logger.info({ message: 'backfill retried failed orders', runId: state.runId, failed: failed.size })
-  await fireChecks(ctx, outcome.due)
+  await fanout.add(outcome.due)
 }

@@ -1,7 +1,15 @@
+import { carrierModule } from '../../carriers'
 import type { CarrierCode } from '../../tracking/carrierResult'
 
 /** The IO event key the sweep fires to the app itself, one event per batch of due shipments. */
 export const CHECK_BATCH_EVENT = 'check-batch'
+
+/** UPS answers one number per call: an event still carries this many, checked in parallel. */
+const MIN_EVENT_BATCH = 50
+
+/** Shipments of one carrier per batch event: a full carrier request, and never fewer than 50. */
+export const eventBatchSize = (carrier: string): number =>
+  Math.max(carrierModule(carrier).limits.batchSize, MIN_EVENT_BATCH)
 
 /**
  * One unit of work fanned out by the sweep: due shipments of one carrier (a full carrier batch),

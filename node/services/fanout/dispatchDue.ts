@@ -1,4 +1,3 @@
-import { carrierModule } from '../../carriers'
 import { isWaitingState } from '../../tracking/shipment'
 import type { DueShipment, ShipmentRegistry } from '../../registry/shipmentRegistry'
 import type { AppContext } from '../../typings/context'
@@ -6,12 +5,10 @@ import { shardOf } from '../claims/ledger'
 import { CLAIM_SHARDS } from '../claims/shipmentClaims'
 import { chunk, mapLimit } from '../concurrency'
 import type { CheckBatch } from './checkBatch'
-import { CHECK_BATCH_EVENT } from './checkBatch'
+import { CHECK_BATCH_EVENT, eventBatchSize } from './checkBatch'
 import { monotonicNow } from '../budget'
 
 const PAGE_SIZE = 100
-/** UPS answers one number per call: an event still carries this many, checked in parallel. */
-const MIN_EVENT_BATCH = 50
 /** Waiting shipments (no number or no carrier) re-read per event: one order read each. */
 const RECHECK_BATCH = 20
 const SEND_CONCURRENCY = 8
@@ -129,8 +126,7 @@ function groupOf(record: DueShipment): string | undefined {
 
 const kindOf = (key: string): string => key.split('/')[0]
 
-const batchSizeOf = (key: string): number =>
-  kindOf(key) === 'recheck' ? RECHECK_BATCH : Math.max(carrierModule(kindOf(key)).limits.batchSize, MIN_EVENT_BATCH)
+const batchSizeOf = (key: string): number => (kindOf(key) === 'recheck' ? RECHECK_BATCH : eventBatchSize(kindOf(key)))
 
 /** Sends the groups' records as batch events, a few at a time (each is one courier request). */
 async function fire(

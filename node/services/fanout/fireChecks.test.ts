@@ -6,7 +6,7 @@ import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT } from './checkBatch'
-import { fireChecks } from './fireChecks'
+import { CheckFanout, fireChecks } from './fireChecks'
 
 const T0 = Date.parse('2026-11-12T12:00:00Z')
 
@@ -59,5 +59,39 @@ void describe('fireChecks', () => {
     ])
     assert.equal(fired, 0)
     assert.deepEqual(sent, [])
+  })
+
+  void it('collects small registration steps into full carrier batches; flush fires the rest', async () => {
+    const { ctx, sent } = fakeContext()
+    const fanout = new CheckFanout(ctx)
+    for (let step = 0; step < 12; step++) {
+      const ids = Array.from({ length: 10 }, (_, i) => step * 10 + i)
+      await fanout.add(ids.map((i) => record(i, { carrier: 'correios' })))
+    }
+    assert.deepEqual(
+      sent.map((event) => event.body.shipments.length),
+      [50, 50],
+      'only full batches while steps come in'
+    )
+    await fanout.add([record(500, { carrier: 'ups', trackingNumber: '1Z500' })])
+    assert.equal(sent.length, 2, 'a lone UPS shipment waits for its batch too')
+    await fanout.flush()
+    assert.deepEqual(
+      sent.map((event) => [event.body.carrier, event.body.shipments.length]),
+      [
+        ['correios', 50],
+        ['correios', 50],
+        ['correios', 20],
+        ['ups', 1],
+      ]
+    )
+    assert.deepEqual(
+      sent.flatMap((event) => event.body.shipments.map((s) => s.id)).sort(),
+      [...Array.from({ length: 120 }, (_, i) => `rec-${i}`), 'rec-500'].sort(),
+      'every shipment fired exactly once'
+    )
+    assert.equal(fanout.batches, 4)
+    await fanout.flush()
+    assert.equal(sent.length, 4, 'a second flush fires nothing again')
   })
 })
