@@ -3,11 +3,13 @@ import { useIntl } from 'react-intl'
 import { Button, Layout, PageHeader, Tab, Tabs } from 'vtex.styleguide'
 import type { DropdownOption } from 'vtex.styleguide'
 
+import { CONTRAST_CSS, THEME_CLASS } from './a11y/contrastTheme'
+import { useStyleguideA11y } from './a11y/useStyleguideA11y'
 import { adminApi } from './api/client'
 import type { Overview, ShipmentFilters, ShipmentQuery } from './api/types'
 import { useApi } from './api/useApi'
 import { ShipmentDetailModal } from './detail/ShipmentDetailModal'
-import { pageMessages } from './i18n/messages'
+import { a11yMessages, pageMessages } from './i18n/messages'
 import { OverviewTab } from './overview/OverviewTab'
 import { StoreProvider } from './shared/StoreContext'
 import { useFormat } from './shared/useFormat'
@@ -81,6 +83,19 @@ export function AdminPage({ timeZone }: { timeZone?: string }) {
     [overview.data]
   )
 
+  const rows = shipments.data?.items
+  useStyleguideA11y({
+    previousPage: intl.formatMessage(a11yMessages.previousPage),
+    nextPage: intl.formatMessage(a11yMessages.nextPage),
+    clearSelection: intl.formatMessage(a11yMessages.clearSelection),
+    selectAll: intl.formatMessage(a11yMessages.selectAll),
+    // Table v1 with bulk actions numbers its rows 0…n-1 (it overwrites the items' own ids).
+    selectRow: (id) => {
+      const row = rows?.[Number(id)]
+      return intl.formatMessage(a11yMessages.selectRow, { tracking: row?.trackingNumber ?? row?.orderId ?? id })
+    },
+  })
+
   const openFiltered = (filters: ShipmentFilters): void => {
     setQuery(withFilters(query, filters))
     setTab('shipments')
@@ -88,45 +103,48 @@ export function AdminPage({ timeZone }: { timeZone?: string }) {
 
   return (
     <StoreProvider timeZone={timeZone ?? overview.data?.store?.timeZone} serverOffsetMs={serverOffsetMs}>
-      <Layout fullWidth pageHeader={<Header overview={overview.data} onReload={reloadAll} />}>
-        <div data-testid="order-tracking-admin">
-          <Tabs>
-            <Tab
-              label={intl.formatMessage(pageMessages.tabOverview)}
-              active={tab === 'overview'}
-              onClick={() => setTab('overview')}
-            >
-              <div className="pt6">
-                <OverviewTab overview={overview} charts={charts} onOpen={openFiltered} />
-              </div>
-            </Tab>
-            <Tab
-              label={intl.formatMessage(pageMessages.tabShipments)}
-              active={tab === 'shipments'}
-              onClick={() => setTab('shipments')}
-            >
-              <div className="pt6">
-                <ShipmentsTab
-                  query={query}
-                  page={shipments}
-                  carriers={carriers}
-                  onQueryChange={setQuery}
-                  onOpenShipment={setOpenShipment}
-                  onChanged={reloadAll}
-                />
-              </div>
-            </Tab>
-          </Tabs>
-        </div>
-        {openShipment && (
-          <ShipmentDetailModal
-            shipmentId={openShipment}
-            carriers={carriers}
-            onClose={() => setOpenShipment(null)}
-            onChanged={reloadAll}
-          />
-        )}
-      </Layout>
+      <div className={THEME_CLASS}>
+        <style>{CONTRAST_CSS}</style>
+        <Layout fullWidth pageHeader={<Header overview={overview.data} onReload={reloadAll} />}>
+          <div data-testid="order-tracking-admin">
+            <Tabs>
+              <Tab
+                label={intl.formatMessage(pageMessages.tabOverview)}
+                active={tab === 'overview'}
+                onClick={() => setTab('overview')}
+              >
+                <div className="pt6">
+                  <OverviewTab overview={overview} charts={charts} onOpen={openFiltered} />
+                </div>
+              </Tab>
+              <Tab
+                label={intl.formatMessage(pageMessages.tabShipments)}
+                active={tab === 'shipments'}
+                onClick={() => setTab('shipments')}
+              >
+                <div className="pt6">
+                  <ShipmentsTab
+                    query={query}
+                    page={shipments}
+                    carriers={carriers}
+                    onQueryChange={setQuery}
+                    onOpenShipment={setOpenShipment}
+                    onChanged={reloadAll}
+                  />
+                </div>
+              </Tab>
+            </Tabs>
+          </div>
+          {openShipment && (
+            <ShipmentDetailModal
+              shipmentId={openShipment}
+              carriers={carriers}
+              onClose={() => setOpenShipment(null)}
+              onChanged={reloadAll}
+            />
+          )}
+        </Layout>
+      </div>
     </StoreProvider>
   )
 }

@@ -313,3 +313,13 @@ export const incidentMessages = defineMessages({
   logCustomerMessage: { id: 'admin/order-tracking.incidents.logCustomerMessage' },
   logReason: { id: 'admin/order-tracking.incidents.logReason' },
 })
+
+export const a11yMessages = defineMessages({
+  previousPage: { id: 'admin/order-tracking.a11y.previousPage' },
+  nextPage: { id: 'admin/order-tracking.a11y.nextPage' },
+  clearSelection: { id: 'admin/order-tracking.a11y.clearSelection' },
+  selectAll: { id: 'admin/order-tracking.a11y.selectAll' },
+  selectRow: { id: 'admin/order-tracking.a11y.selectRow' },
+  shipmentsTable: { id: 'admin/order-tracking.a11y.shipmentsTable' },
+  carrierTable: { id: 'admin/order-tracking.a11y.carrierTable' },
+})

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl'
 import { EmptyState, PageBlock, Table, Tag } from 'vtex.styleguide'
 
 import type { CarrierHealth as Health } from '../api/types'
-import { carrierMessages as m } from '../i18n/messages'
+import { a11yMessages, carrierMessages as m } from '../i18n/messages'
 import { useFormat } from '../shared/useFormat'
 import { DANGER_TEXT, WARNING_TEXT } from '../shared/textColors'
 
@@ -95,7 +95,7 @@ export function CarrierHealth({
       {items.length === 0 ? (
         <EmptyState title={intl.formatMessage(m.empty)} />
       ) : (
-        <div data-testid="carrier-health">
+        <div data-testid="carrier-health" data-a11y-label={intl.formatMessage(a11yMessages.carrierTable)}>
           <Table<Row>
             fullWidth
             dynamicRowHeight

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
 import React from 'react'
 
+import { THEME_CLASS } from '../a11y/contrastTheme'
+
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
@@ -23,6 +25,8 @@ export function DialogSemantics({ label }: { label: string }) {
     const dialog = marker.current?.closest<HTMLElement>('.vtex-modal__modal')
     if (!dialog) return undefined
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    // A portal outside the page's root: it takes the page's contrast theme itself.
+    dialog.classList.add(THEME_CLASS)
     dialog.setAttribute('role', 'dialog')
     dialog.setAttribute('aria-modal', 'true')
     openDialogs.push(dialog)

@@ -7,12 +7,15 @@ import { statusLabel } from '../i18n/labels'
 
 type TagLook = Pick<React.ComponentProps<typeof Tag>, 'type' | 'variation' | 'bgColor' | 'color'>
 
-/** Colours follow the styleguide's semantics: green done, red needs action, yellow watch, blue moving. */
+/**
+ * Colours follow the styleguide's semantics: green done, red needs action, yellow watch, blue
+ * moving; the blues are dark enough for small text (4.5:1), the rest comes from contrastTheme.
+ */
 const LOOK: Record<TrackingStatus, TagLook> = {
   PENDING: {},
   INFO_RECEIVED: {},
-  IN_TRANSIT: { bgColor: '#cce8ff', color: '#2a6dbf' },
-  OUT_FOR_DELIVERY: { bgColor: '#368df7', color: '#ffffff' },
+  IN_TRANSIT: { bgColor: '#cce8ff', color: '#1d4f8c' },
+  OUT_FOR_DELIVERY: { bgColor: '#1565c0', color: '#ffffff' },
   AVAILABLE_FOR_PICKUP: { type: 'warning', variation: 'low' },
   ATTEMPT_FAIL: { type: 'warning' },
   DELIVERED: { type: 'success' },

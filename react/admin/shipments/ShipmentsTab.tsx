@@ -8,7 +8,7 @@ import type { ShipmentFilters, ShipmentPage, ShipmentQuery, ShipmentSummary } fr
 import { MAX_REFRESH_IDS } from '../api/types'
 import type { ApiState } from '../api/useApi'
 import { describeError } from '../i18n/describeError'
-import { shipmentMessages as m } from '../i18n/messages'
+import { a11yMessages, shipmentMessages as m } from '../i18n/messages'
 import { ErrorAlert } from '../shared/ErrorAlert'
 import { useFormat } from '../shared/useFormat'
 import { useNarrow } from '../shared/useNarrow'
@@ -116,6 +116,7 @@ export function ShipmentsTab({
       ) : (
         <div
           data-testid="shipments-table"
+          data-a11y-label={intl.formatMessage(a11yMessages.shipmentsTable)}
           data-loading={page.loading || refreshing ? 'true' : 'false'}
           className={page.error && !data ? 'dn' : ''}
         >
