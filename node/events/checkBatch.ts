@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../errors'
 import { ShipmentRegistry } from '../registry/shipmentRegistry'
 import { checkShipments } from '../services/checkShipments'
-import { parseCheckBatch } from '../services/fanout/checkBatch'
+import type { CheckBatch } from '../services/fanout/checkBatch'
+import { CHECK_BATCH_EVENT, MAX_REQUEUES, parseCheckBatch } from '../services/fanout/checkBatch'
 import { recheckWaiting } from '../services/recheckWaiting'
 import { isWaitingState } from '../tracking/shipment'
 import { loadSettings } from '../services/settings'
@@ -37,10 +38,13 @@ export async function checkBatch(ctx: AppEventContext): Promise<void> {
   const waiting = due.filter((r) => isWaitingState(r.state))
   const active = due.filter((r) => r.state === 'active')
   const nowTrackable = waiting.length > 0 ? await recheckWaiting(ctx, settings, waiting, deadline) : []
+  const deferredIds: string[] = []
   const summary = await checkShipments(ctx, settings, [...active, ...nowTrackable], undefined, {
     deadline,
     onlyDue: true,
+    deferredIds,
   })
+  const requeued = await handOn(ctx, batch, deferredIds)
   ctx.vtex.logger.info({
     message: 'check batch done',
     carrier: batch.carrier,
@@ -50,6 +54,25 @@ export async function checkBatch(ctx: AppEventContext): Promise<void> {
     changed: summary.changed,
     busy: summary.busy,
     deferred: summary.deferred,
+    requeued,
     errors: summary.errors,
   })
+}
+
+/**
+ * What the time budget left unchecked goes back to the event queue at once, behind what is
+ * already there, instead of waiting for the sweep's redispatch (ten minutes). A carrier that
+ * answers one number per call (UPS) leaves some of every batch when batches queue for it.
+ */
+async function handOn(ctx: AppEventContext, batch: CheckBatch, deferredIds: readonly string[]): Promise<number> {
+  const requeues = batch.requeues ?? 0
+  if (deferredIds.length === 0 || requeues >= MAX_REQUEUES) return 0
+  const left = new Set(deferredIds)
+  const next: CheckBatch = {
+    ...batch,
+    shipments: batch.shipments.filter((s) => left.has(s.id)),
+    requeues: requeues + 1,
+  }
+  await ctx.clients.events.sendEvent('', CHECK_BATCH_EVENT, next)
+  return next.shipments.length
 }

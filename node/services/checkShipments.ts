@@ -29,6 +29,11 @@ const BATCH_CONCURRENCY = 16
 /** A carrier call never waits longer than this, whatever time is left. */
 const MAX_CARRIER_WAIT_MS = 10_000
 /**
+ * A carrier call never starts with less time left than this: cut short by our own budget, it would
+ * be recorded as the carrier's failure (and back the shipment off). It waits for the next run.
+ */
+const MIN_CALL_MS = 3_000
+/**
  * Writing an answer never starts this long after the deadline: the request must end inside
  * service.json's timeout. An answer not written is not lost: the shipment stays due.
  */
@@ -49,6 +54,8 @@ export interface CheckOptions {
   unsaved?: Map<string, ShipmentRecord>
   /** Saved with every check of this run (a webhook's `lastPushAt`). */
   extra?: ShipmentPatch
+  /** Collects the ids of shipments the time budget left unchecked (still due). */
+  deferredIds?: string[]
 }
 
 /**
@@ -90,9 +97,7 @@ export async function checkShipments(
     summary.busy += trackable.length - mine.length
     const byCarrier = groupByCarrier(mine)
     // allSettled: a failing carrier never releases the claims while another is still writing.
-    await Promise.allSettled(
-      [...byCarrier].map(([carrier, group]) => checkCarrier(pc, claim, carrier, group, options.deadline, options.extra))
-    )
+    await Promise.allSettled([...byCarrier].map(([carrier, group]) => checkCarrier(pc, claim, carrier, group, options)))
   } finally {
     stopRenewing()
     if (!options.claim) {
@@ -133,8 +138,7 @@ async function checkCarrier(
   claim: ClaimSet,
   carrier: CarrierCode,
   records: ShipmentRecord[],
-  deadline: number | undefined,
-  extra: ShipmentPatch | undefined
+  { deadline, extra, deferredIds }: CheckOptions
 ): Promise<void> {
   const stats = (pc.summary.carriers[carrier] ??= { checked: 0, errors: 0 })
   const gate = new CarrierRunGate()
@@ -143,11 +147,12 @@ async function checkCarrier(
 
   const throttle = throttleLimits(limits, pc.settings.carrierRequestsPerSecond)
   await mapLimit(batches, BATCH_CONCURRENCY, async (batch) => {
-    const slot = await acquireCarrierSlot(`${pc.ctx.vtex.account}:${carrier}`, throttle, deadline)
+    const lastStart = deadline === undefined ? undefined : deadline - MIN_CALL_MS
+    const slot = await acquireCarrierSlot(`${pc.ctx.vtex.account}:${carrier}`, throttle, lastStart)
     const timeLeft = deadline === undefined ? MAX_CARRIER_WAIT_MS : realTimeLeft(deadline)
-    if (slot === null || timeLeft <= 0) {
+    if (slot === null || (deadline !== undefined && timeLeft < MIN_CALL_MS)) {
       slot?.()
-      pc.summary.deferred += batch.length
+      defer(pc.summary, deferredIds, batch)
       return
     }
     if (gate.closedBy) {
@@ -187,7 +192,7 @@ async function checkCarrier(
     // Order writes and registry updates are independent per shipment: overlap them.
     await mapLimit([...batch.entries()], PERSIST_CONCURRENCY, async ([index, record]) => {
       if (deadline !== undefined && realTimeLeft(deadline) < -WRITE_GRACE_MS) {
-        pc.summary.deferred += 1
+        defer(pc.summary, deferredIds, [record])
         return
       }
       // A claim lost meanwhile (renewal failed past its expiry): someone else owns it now.
@@ -207,6 +212,11 @@ async function checkCarrier(
     })
     await stopBatch(pc.ctx, pc.settings, carrier, ended)
   })
+}
+
+function defer(summary: CheckSummary, ids: string[] | undefined, records: readonly ShipmentRecord[]): void {
+  summary.deferred += records.length
+  ids?.push(...records.map((r) => r.id))
 }
 
 /**

@@ -23,7 +23,12 @@ export interface CheckBatch {
   shipments: Array<{ id: string; orderId: string }>
   /** The sweep's "now": shipments rescheduled after it by someone else are skipped. */
   dueBefore: string
+  /** How many times a batch handler handed these on unchecked (its time budget ran out). */
+  requeues?: number
 }
+
+/** A batch is handed on this many times at most; after that the sweep's redispatch takes it. */
+export const MAX_REQUEUES = 3
 
 export function parseCheckBatch(body: unknown): CheckBatch {
   const candidate = body as Partial<CheckBatch> | null
@@ -35,9 +40,15 @@ export function parseCheckBatch(body: unknown): CheckBatch {
     !shipments.every((s) => typeof s?.id === 'string' && typeof s?.orderId === 'string') ||
     typeof candidate.dueBefore !== 'string' ||
     Number.isNaN(Date.parse(candidate.dueBefore)) ||
-    (candidate.carrier !== null && typeof candidate.carrier !== 'string')
+    (candidate.carrier !== null && typeof candidate.carrier !== 'string') ||
+    (candidate.requeues !== undefined && !Number.isInteger(candidate.requeues))
   ) {
     throw new TypeError(`malformed check batch: ${JSON.stringify(body)?.slice(0, 200)}`)
   }
-  return { carrier: candidate.carrier ?? null, shipments, dueBefore: candidate.dueBefore }
+  return {
+    carrier: candidate.carrier ?? null,
+    shipments,
+    dueBefore: candidate.dueBefore,
+    requeues: candidate.requeues ?? 0,
+  }
 }
