@@ -39,6 +39,13 @@ export interface CapacityResult {
   carrierBoundRatio: number
   masterDataRequests: number
   masterDataRequestsPerCheck: number
+  /** Tracking requests to the carriers in the window, and their mean time to answer (latency included). */
+  carrierCalls: number
+  carrierCallMeanMs: number
+  /** Numbers per tracking request (a Correios batch holds up to 50). */
+  numbersPerCarrierCall: number
+  /** Master Data requests in the window by kind (method, path shape, what a search filters on). */
+  masterDataByKind: Record<string, number>
   orderWrites: number
   redundantOrderWrites: number
   longestRequestMs: number
@@ -91,6 +98,8 @@ export async function measureCapacity(
     const startedAt = new Date().toISOString()
     const mdBefore = stack.platform.journal.countByModule().masterdata ?? 0
     const writeAudit = new Map<string, number>()
+    const mdKinds = new Map<string, number>()
+    const carrierCalls = { count: 0, totalMs: 0, numbers: 0 }
     let longestRequestMs = 0
     let mark = stack.platform.journal.lastSeq()
     const peakRss = stack.appPids().map(() => 0)
@@ -104,6 +113,16 @@ export async function measureCapacity(
       for (let i = 0; i < 10 && performance.now() < deadline; i++) {
         await new Promise((resolve) => setTimeout(resolve, 500))
         stack.appPids().forEach((pid, k) => (peakRss[k] = Math.max(peakRss[k], rssMb(pid))))
+        for (const entry of stack.platform.journal.list({ sinceSeq: mark })) {
+          const host = carriers.find((c) => entry.host === HOSTS[c].host && entry.path.includes(HOSTS[c].pathIncludes))
+          if (!host) continue
+          carrierCalls.count += 1
+          carrierCalls.totalMs += entry.answeredAtMs - entry.receivedAtMs
+          carrierCalls.numbers += numbersIn(entry)
+        }
+        for (const entry of stack.platform.journal.list({ module: 'masterdata', sinceSeq: mark })) {
+          mdKinds.set(masterDataKind(entry), (mdKinds.get(masterDataKind(entry)) ?? 0) + 1)
+        }
         for (const entry of stack.platform.journal.list({ module: 'oms', sinceSeq: mark })) {
           if (entry.method === 'PUT' || entry.method === 'PATCH') {
             const key = `${entry.method} ${entry.path} ${JSON.stringify(entry.body)}`
@@ -142,6 +161,10 @@ export async function measureCapacity(
       carrierBoundRatio: round(Math.min(1, perSecond / bound)),
       masterDataRequests: mdRequests,
       masterDataRequestsPerCheck: round(mdRequests / Math.max(1, checks)),
+      carrierCalls: carrierCalls.count,
+      carrierCallMeanMs: Math.round(carrierCalls.totalMs / Math.max(1, carrierCalls.count)),
+      numbersPerCarrierCall: round(carrierCalls.numbers / Math.max(1, carrierCalls.count)),
+      masterDataByKind: Object.fromEntries([...mdKinds].sort((a, b) => b[1] - a[1])),
       orderWrites: writes,
       redundantOrderWrites: writes - writeAudit.size,
       longestRequestMs: Math.round(longestRequestMs),
@@ -153,6 +176,20 @@ export async function measureCapacity(
   } finally {
     await stopNow(stack)
   }
+}
+
+/** Correios takes up to 50 numbers in `codigosObjetos` (comma-separated); UPS one in the path. */
+function numbersIn(entry: { query: string }): number {
+  const numbers = new URLSearchParams(entry.query).get('codigosObjetos')
+  return numbers ? numbers.split(',').length : 1
+}
+
+/** `PATCH documents/:id`, `GET search where id`, `GET search where nextCheckAt`…: what a request is for. */
+function masterDataKind(entry: { method: string; path: string; query: string }): string {
+  const shape = entry.path.replace(/\/api\/dataentities\/[^/]+\//, '').replace(/documents\/[^/]+/, 'documents/:id')
+  const where = new URLSearchParams(entry.query).get('_where') ?? ''
+  const field = /^\(?\s*([A-Za-z]+)/.exec(where)?.[1]
+  return `${entry.method} ${shape}${field ? ` where ${field}` : ''}`
 }
 
 /**

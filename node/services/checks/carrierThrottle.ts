@@ -37,11 +37,13 @@ export async function acquireCarrierSlot(
   for (;;) {
     refill(throttle)
     if (throttle.tokens >= 1) break
-    if (monotonicNow() >= deadline) {
+    // Just until the next token: a slot held while sleeping longer is a carrier call not made.
+    const untilToken = Math.ceil(((1 - throttle.tokens) * 1000) / throttle.limits.perSecond)
+    if (monotonicNow() + untilToken > deadline) {
       release(throttle)
       return null
     }
-    await sleep(Math.ceil(1000 / throttle.limits.perSecond))
+    await sleep(Math.max(1, untilToken))
   }
   throttle.tokens -= 1
   let released = false

@@ -70,4 +70,21 @@ void describe('dispatchDue', () => {
     assert.equal(again.dispatched, 0)
     assert.equal(again.complete, true)
   })
+
+  void it('fires full carrier batches: a group that fills past a batch keeps its remainder for the next page', async () => {
+    // 1,000 due Correios shipments, due a second apart: 10 pages, spread over the claim shards.
+    const due = Array.from({ length: 1000 }, (_, i) =>
+      shipment(i, new Date(Date.parse('2026-11-02T10:00:00.000Z') + i * 1000).toISOString())
+    )
+    const sent: CheckBatch[] = []
+    const result = await dispatchDue(fakeContext(sent), fakeRegistry(due), NOW, Date.now() + 10_000)
+    const sizes = sent.map((batch) => batch.shipments.length)
+    assert.equal(result.dispatched, 1000)
+    assert.equal(new Set(sent.flatMap((b) => b.shipments.map((s) => s.id))).size, 1000)
+    assert.deepEqual(
+      sizes.filter((size) => size < 50),
+      [],
+      `every batch is a full Correios request (${sizes.join(', ')})`
+    )
+  })
 })

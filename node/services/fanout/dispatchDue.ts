@@ -73,7 +73,7 @@ export async function dispatchDue(
       pending.set(key, group)
     }
     const full = [...pending.keys()].filter((key) => (pending.get(key)?.length ?? 0) >= batchSizeOf(key))
-    await fire(ctx, full, pending, nowIso, result)
+    await fire(ctx, full, pending, nowIso, result, true)
   }
   // What is left are partial shard groups: merged per carrier into full batches again, so a quiet
   // store still sends 50 Correios numbers per request (these few batches span several shards).
@@ -128,18 +128,26 @@ const kindOf = (key: string): string => key.split('/')[0]
 
 const batchSizeOf = (key: string): number => (kindOf(key) === 'recheck' ? RECHECK_BATCH : eventBatchSize(kindOf(key)))
 
-/** Sends the groups' records as batch events, a few at a time (each is one courier request). */
+/**
+ * Sends the groups' records as batch events, a few at a time (each is one courier request). With
+ * `fullOnly`, a group's remainder past its last full batch stays pending for the next page: a
+ * group of 57 is one batch of 50 now, not 50 and 7 (a 7-number Correios request).
+ */
 async function fire(
   ctx: AppContext,
   keys: readonly string[],
   pending: Map<string, DueShipment[]>,
   nowIso: string,
-  result: DispatchResult
+  result: DispatchResult,
+  fullOnly = false
 ): Promise<void> {
   const batches: CheckBatch[] = keys.flatMap((key) => {
-    const records = pending.get(key) ?? []
-    pending.delete(key)
-    return chunk(records, batchSizeOf(key)).map((part) => ({
+    const parts = chunk(pending.get(key) ?? [], batchSizeOf(key))
+    const rest =
+      fullOnly && parts.length > 0 && parts[parts.length - 1].length < batchSizeOf(key) ? parts.pop() : undefined
+    if (rest) pending.set(key, rest)
+    else pending.delete(key)
+    return parts.map((part) => ({
       carrier: kindOf(key) === 'recheck' ? null : (kindOf(key) as CheckBatch['carrier']),
       shipments: part.map((r) => ({ id: r.id, orderId: r.orderId })),
       dueBefore: nowIso,
