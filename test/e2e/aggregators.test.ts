@@ -6,7 +6,16 @@ import { SIMULATOR_CREDENTIALS } from '../../emulator/carriers/types'
 import { DEMO_ADMIN_TOKEN } from '../../emulator/vtex/vtexid'
 import type { SimClock } from '../../emulator/clock'
 import type { Stack } from '../../emulator/stack'
-import { call, correiosNumber, orderPackage, orderWrites, registryDocs, runSweep, startTestStack } from './harness'
+import {
+  call,
+  correiosNumber,
+  duplicateOrderWrites,
+  orderPackage,
+  orderWrites,
+  registryDocs,
+  runSweep,
+  startTestStack,
+} from './harness'
 
 const HOUR = 3600_000
 const WEBHOOK = '/_v/order-tracking/webhooks/aftership'
@@ -273,5 +282,42 @@ void describe('AfterShip through the real runtime: registration, polling, webhoo
     assert.equal(track17.push.rejected.bad_signature, 1)
     assert.equal(track17.quota.remaining, 98, 'getquota after registering two numbers of 100')
     assert.equal('push' in (byCode.get('correios') ?? {}), false)
+  })
+
+  // Runs last: the pushes here would change the overview's counts above.
+  void it('a push and a poll of the same shipments at the same moment: each delivery written once, no event twice', async () => {
+    const numbers = [7100031, 7100032, 7100033].map((serial) => correiosNumber(serial, 'PX'))
+    const orderIds: string[] = []
+    for (const tn of numbers) orderIds.push(await invoiced(tn, 'delivered'))
+    stack.clock.advance(55 * HOUR) // due for a poll, and AfterShip has the delivery to push
+    // AfterShip answers polls in 600 ms, so pushes land while the poll holds its claims (and
+    // some before it takes them).
+    stack.platform.faults.add({ host: 'api.aftership.com', method: 'GET', delayMs: 600, times: 100 })
+    const mark = stack.platform.journal.lastSeq()
+    const pushes = numbers.map((tn) =>
+      stack.platform.simulators.aftership.webhook(tn, SIMULATOR_CREDENTIALS.aftership.webhookSecret)
+    )
+    const [, ...answers] = await Promise.all([
+      runSweep(stack),
+      ...pushes.map(async (push, i) => {
+        await new Promise((resolve) => setTimeout(resolve, 150 * i))
+        return post(stack, WEBHOOK, push.body, push.headers)
+      }),
+    ])
+    await stack.platform.settle()
+    for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body))
+    assert.deepEqual(duplicateOrderWrites(stack, mark), [], 'no order write repeated')
+    for (const [i, orderId] of orderIds.entries()) {
+      const pkg = await orderPackage(stack, orderId)
+      assert.equal(pkg.courierStatus?.finished, true, `${numbers[i]} delivered on the order`)
+      const delivered = orderWrites(stack, orderId, mark).filter((w) =>
+        JSON.stringify(w.body).includes('"isDelivered":true')
+      )
+      assert.equal(delivered.length, 1, `${numbers[i]}: the delivery written once`)
+      const [record] = registryDocs(stack, `orderId="${orderId}"`)
+      assert.equal(record.status, 'DELIVERED')
+      const keys = record.events.map((e) => `${e.occurredAt}|${e.carrierCode}|${e.description}`)
+      assert.equal(new Set(keys).size, keys.length, `${numbers[i]}: no event twice`)
+    }
   })
 })
