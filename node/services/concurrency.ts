@@ -17,3 +17,9 @@ export const chunk = <T>(items: readonly T[], size: number): T[][] => {
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
   return chunks
 }
+
+/** Whole chunks of `size`, and what is left short of one (empty when the items divide evenly). */
+export const fullChunks = <T>(items: readonly T[], size: number): { chunks: T[][]; rest: T[] } => {
+  const whole = items.length - (items.length % size)
+  return { chunks: chunk(items.slice(0, whole), size), rest: items.slice(whole) }
+}

@@ -3,7 +3,7 @@ import type { DueShipment, ShipmentRegistry } from '../../registry/shipmentRegis
 import type { AppContext } from '../../typings/context'
 import { shardOf } from '../claims/ledger'
 import { CLAIM_SHARDS } from '../claims/shipmentClaims'
-import { chunk, mapLimit } from '../concurrency'
+import { fullChunks, mapLimit } from '../concurrency'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT, eventBatchSize } from './checkBatch'
 import { monotonicNow } from '../budget'
@@ -142,11 +142,10 @@ async function fire(
   fullOnly = false
 ): Promise<void> {
   const batches: CheckBatch[] = keys.flatMap((key) => {
-    const parts = chunk(pending.get(key) ?? [], batchSizeOf(key))
-    const rest =
-      fullOnly && parts.length > 0 && parts[parts.length - 1].length < batchSizeOf(key) ? parts.pop() : undefined
-    if (rest) pending.set(key, rest)
+    const { chunks: parts, rest } = fullChunks(pending.get(key) ?? [], batchSizeOf(key))
+    if (fullOnly && rest.length > 0) pending.set(key, rest)
     else pending.delete(key)
+    if (!fullOnly && rest.length > 0) parts.push(rest)
     return parts.map((part) => ({
       carrier: kindOf(key) === 'recheck' ? null : (kindOf(key) as CheckBatch['carrier']),
       shipments: part.map((r) => ({ id: r.id, orderId: r.orderId })),

@@ -1,6 +1,6 @@
 import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
-import { chunk, mapLimit } from '../concurrency'
+import { fullChunks, mapLimit } from '../concurrency'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT, eventBatchSize } from './checkBatch'
 
@@ -45,12 +45,11 @@ export class CheckFanout {
   private async fire(partialToo: boolean): Promise<void> {
     const batches: CheckBatch[] = []
     for (const [carrier, group] of this.pending) {
-      const size = eventBatchSize(carrier)
-      const parts = chunk(group, size)
-      const kept = !partialToo && parts.length > 0 && parts[parts.length - 1].length < size ? parts.pop() : undefined
-      if (kept) this.pending.set(carrier, kept)
+      const { chunks, rest } = fullChunks(group, eventBatchSize(carrier))
+      if (partialToo && rest.length > 0) chunks.push(rest)
+      if (!partialToo && rest.length > 0) this.pending.set(carrier, rest)
       else this.pending.delete(carrier)
-      batches.push(...parts.map((part) => toBatch(carrier, part)))
+      batches.push(...chunks.map((part) => toBatch(carrier, part)))
     }
     await mapLimit(batches, SEND_CONCURRENCY, async (batch) => {
       await this.ctx.clients.events.sendEvent('', CHECK_BATCH_EVENT, batch)
