@@ -2,7 +2,7 @@ import type { InstanceOptions, IOContext, IOResponse } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
-import { credentialForms, httpDataOf, httpStatusOf, redactDeep, redactError, transportError } from '../shared/http'
+import { credentialForms, httpDataOf, httpStatusOf, transportError, withoutSecrets } from '../shared/http'
 import type { TransportMessages } from '../shared/http'
 import { recordQuota } from '../shared/quota'
 import type { AftershipEnvelope, AftershipTracking } from './contract'
@@ -86,12 +86,7 @@ export class AftershipClient extends ExternalClient {
   }
 
   private async guarded<T>(credentials: AftershipCredentials, work: () => Promise<T>): Promise<T> {
-    const secrets = credentialForms([credentials.apiKey])
-    try {
-      return redactDeep(await work(), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(credentialForms([credentials.apiKey]), work)
   }
 
   private async call<T>(request: () => Promise<IOResponse<T>>): Promise<IOResponse<T>> {

@@ -11,10 +11,9 @@ import {
   httpDataOf,
   httpStatusOf,
   redact,
-  redactDeep,
-  redactError,
   TokenCache,
   transportError,
+  withoutSecrets,
 } from '../shared/http'
 import type { IssuedToken, TransportMessages } from '../shared/http'
 
@@ -61,12 +60,7 @@ export class CorreiosClient extends ExternalClient {
    * method, answer or error, with a configured credential in it, whatever Correios echoes back.
    */
   public async fetchTracking(credentials: CorreiosCredentials, codes: string[]): Promise<CorreiosRastroResponse> {
-    const secrets = secretsOf(credentials)
-    try {
-      return redactDeep(await this.fetchUnredacted(credentials, codes), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(secretsOf(credentials), () => this.fetchUnredacted(credentials, codes))
   }
 
   private async fetchUnredacted(credentials: CorreiosCredentials, codes: string[]): Promise<CorreiosRastroResponse> {

@@ -7,8 +7,7 @@ import {
   httpDataOf,
   httpStatusOf,
   redact,
-  redactDeep,
-  redactError,
+  withoutSecrets,
   TokenCache,
   transportError,
 } from '../shared/http'
@@ -46,26 +45,17 @@ export class FedexClient extends ExternalClient {
   }
 
   public async fetchTracking(credentials: FedexCredentials, trackingNumbers: string[]): Promise<FedexTrackResponse> {
-    const secrets = secretsOf(credentials)
-    try {
-      return redactDeep(await this.fetchUnredacted(credentials, trackingNumbers), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(secretsOf(credentials), () => this.fetchUnredacted(credentials, trackingNumbers))
   }
 
   private async fetchUnredacted(credentials: FedexCredentials, trackingNumbers: string[]): Promise<FedexTrackResponse> {
-    const key = cacheKey(credentials)
-    const token = await this.token(credentials, key)
-    const first = await this.track(credentials, trackingNumbers, token)
-    if (first !== 'unauthorized') return first
-    // NOT.AUTHORIZED.ERROR on an expired or revoked token: a fresh one, once.
-    tokens.invalidate(key, token)
-    const fresh = await this.token(credentials, key)
-    const second = await this.track(credentials, trackingNumbers, fresh)
-    if (second !== 'unauthorized') return second
-    tokens.invalidate(key)
-    throw new CarrierAuthError(CARRIER, 'FedEx rejected a freshly issued access token')
+    const answer = await tokens.withToken(
+      cacheKey(credentials),
+      () => this.requestToken(credentials),
+      (token) => this.track(credentials, trackingNumbers, token)
+    )
+    if (answer === 'refused') throw new CarrierAuthError(CARRIER, 'FedEx rejected a freshly issued access token')
+    return answer
   }
 
   private async track(
@@ -88,10 +78,6 @@ export class FedexClient extends ExternalClient {
       if ((status === 400 || status === 404) && onlyNotFound(body)) return body
       throw mapError(error, 'Track', token)
     }
-  }
-
-  private token(credentials: FedexCredentials, key: string): Promise<string> {
-    return tokens.get(key, () => this.requestToken(credentials))
   }
 
   private async requestToken(credentials: FedexCredentials): Promise<IssuedToken> {

@@ -14,6 +14,7 @@ import {
   retryAfterMs,
   TokenCache,
   transportError,
+  withoutSecrets,
 } from './http'
 import type { IssuedToken, TransportMessages } from './http'
 
@@ -49,6 +50,20 @@ void describe('TokenCache', () => {
       },
     }
   }
+
+  void it('withToken: an unauthorized answer is retried once with a fresh token; a second one is refused', async () => {
+    const { cache, fetcher, calls } = setup()
+    const used: string[] = []
+    const answer = await cache.withToken('k', fetcher, (token) => {
+      used.push(token)
+      return Promise.resolve(token === 't1' ? ('unauthorized' as const) : 'tracked')
+    })
+    assert.equal(answer, 'tracked')
+    assert.deepEqual(used, ['t1', 't2'], 'the revoked token was replaced once')
+    const refused = await cache.withToken('k', fetcher, () => Promise.resolve('unauthorized' as const))
+    assert.equal(refused, 'refused')
+    assert.equal(calls(), 3, 'one fresh token for the refused call, no more')
+  })
 
   void it('shares one fetch between concurrent callers for the same key', async () => {
     const cache = new TokenCache({ refreshMarginMs: MARGIN })
@@ -297,5 +312,19 @@ void describe('credential redaction at the client', () => {
     assert.equal(error.message, 'rejected [redacted]')
     assert.ok(!error.stack?.includes('user 1'))
     assert.equal(redactError('thrown pass/word', secrets).message, 'thrown [redacted]')
+  })
+})
+
+void describe('withoutSecrets', () => {
+  void it('hands on the answer, or throws the error, with every secret replaced', async () => {
+    const secrets = credentialForms(['s3cr3t-key'])
+    const answer = await withoutSecrets(secrets, () =>
+      Promise.resolve({ echo: 'key=s3cr3t-key', list: ['s3cr3t-key'] })
+    )
+    assert.equal(JSON.stringify(answer).includes('s3cr3t-key'), false)
+    await assert.rejects(
+      withoutSecrets(secrets, () => Promise.reject(new Error('refused s3cr3t-key'))),
+      (error: Error) => !error.message.includes('s3cr3t-key')
+    )
   })
 })

@@ -69,6 +69,28 @@ export class TokenCache {
    * Forgets the token for `key`. With `value`, only if that is still the cached token: a concurrent
    * request may already have replaced the rejected one with a fresh token worth keeping.
    */
+  /**
+   * `call` with the cached token for `key`. A call answered 'unauthorized' (a token expired or
+   * revoked before its time) is made once more with a fresh token; only the token that failed is
+   * dropped, since a concurrent request may already have stored a newer one. 'refused' when the
+   * fresh token is refused too (the caller reports it as a CarrierAuthError).
+   */
+  public async withToken<T>(
+    key: string,
+    fetcher: () => Promise<IssuedToken>,
+    call: (token: string) => Promise<T | 'unauthorized'>
+  ): Promise<T | 'refused'> {
+    const first = await this.get(key, fetcher)
+    const answer = await call(first)
+    if (answer !== 'unauthorized') return answer
+    this.invalidate(key, first)
+    const fresh = await this.get(key, fetcher)
+    const second = await call(fresh)
+    if (second !== 'unauthorized') return second
+    this.invalidate(key, fresh)
+    return 'refused'
+  }
+
   public invalidate(key: string, value?: string): void {
     if (value === undefined || this.tokens.get(key)?.value === value) this.tokens.delete(key)
   }
@@ -209,4 +231,16 @@ export function redactError(error: unknown, secrets: readonly string[]): Error {
   error.message = redact(error.message, secrets)
   if (error.stack !== undefined) error.stack = redact(error.stack, secrets)
   return error
+}
+
+/**
+ * Runs a carrier request and hands on its answer, or throws its error, with every configured
+ * secret replaced, whatever the carrier echoed back: nothing leaves a client with a credential in it.
+ */
+export async function withoutSecrets<T>(secrets: readonly string[], work: () => Promise<T>): Promise<T> {
+  try {
+    return redactDeep(await work(), secrets)
+  } catch (error) {
+    throw redactError(error, secrets)
+  }
 }

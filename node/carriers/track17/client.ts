@@ -2,7 +2,7 @@ import type { InstanceOptions, IOContext, IOResponse } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
 import { CarrierAuthError, CarrierRateLimitedError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
-import { credentialForms, httpDataOf, httpStatusOf, redactDeep, redactError, transportError } from '../shared/http'
+import { credentialForms, httpDataOf, httpStatusOf, transportError, withoutSecrets } from '../shared/http'
 import type { TransportMessages } from '../shared/http'
 import { recordQuota } from '../shared/quota'
 import type { Track17Envelope, Track17Quota } from './contract'
@@ -101,12 +101,7 @@ export class Track17Client extends ExternalClient {
   }
 
   private async guarded<T>(credentials: Track17Credentials, work: () => Promise<T>): Promise<T> {
-    const secrets = credentialForms([credentials.apiKey])
-    try {
-      return redactDeep(await work(), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(credentialForms([credentials.apiKey]), work)
   }
 
   private async call<T>(request: () => Promise<IOResponse<T>>): Promise<IOResponse<T>> {

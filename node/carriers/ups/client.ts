@@ -15,8 +15,7 @@ import {
   httpDataOf,
   httpStatusOf,
   redact,
-  redactDeep,
-  redactError,
+  withoutSecrets,
   TokenCache,
   transportError,
 } from '../shared/http'
@@ -58,29 +57,20 @@ export class UpsClient extends ExternalClient {
 
   /** Nothing leaves this method, answer or error, with a configured credential in it, whatever UPS echoes. */
   public async fetchTracking(credentials: UpsCredentials, trackingNumbers: string[]): Promise<UpsTrackResponse> {
-    const secrets = secretsOf(credentials)
-    try {
-      return redactDeep(await this.fetchUnredacted(credentials, trackingNumbers), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(secretsOf(credentials), () => this.fetchUnredacted(credentials, trackingNumbers))
   }
 
   private async fetchUnredacted(credentials: UpsCredentials, trackingNumbers: string[]): Promise<UpsTrackResponse> {
     if (trackingNumbers.length !== 1) {
       throw new Error(`the UPS Track API takes exactly one tracking number per call, got ${trackingNumbers.length}`)
     }
-    const key = cacheKey(credentials)
-    const token = await this.token(credentials, key)
-    const first = await this.track(credentials, trackingNumbers[0], token)
-    if (first !== 'unauthorized') return first
-    // UPS may revoke a token before its expiry: drop it, get a new one, and try once more.
-    tokens.invalidate(key, token)
-    const fresh = await this.token(credentials, key)
-    const second = await this.track(credentials, trackingNumbers[0], fresh)
-    if (second !== 'unauthorized') return second
-    tokens.invalidate(key)
-    throw new CarrierAuthError(CARRIER, 'UPS rejected a freshly issued access token')
+    const answer = await tokens.withToken(
+      cacheKey(credentials),
+      () => this.requestToken(credentials),
+      (token) => this.track(credentials, trackingNumbers[0], token)
+    )
+    if (answer === 'refused') throw new CarrierAuthError(CARRIER, 'UPS rejected a freshly issued access token')
+    return answer
   }
 
   private async track(
@@ -104,10 +94,6 @@ export class UpsClient extends ExternalClient {
       if (status === 404) return notFoundBody(httpDataOf(error))
       throw mapError(error, 'Track', token)
     }
-  }
-
-  private token(credentials: UpsCredentials, key: string): Promise<string> {
-    return tokens.get(key, () => this.requestToken(credentials))
   }
 
   private async requestToken(credentials: UpsCredentials): Promise<IssuedToken> {

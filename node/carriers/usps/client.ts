@@ -7,8 +7,7 @@ import {
   httpDataOf,
   httpStatusOf,
   redact,
-  redactDeep,
-  redactError,
+  withoutSecrets,
   TokenCache,
   transportError,
 } from '../shared/http'
@@ -43,28 +42,20 @@ export class UspsClient extends ExternalClient {
   }
 
   public async fetchTracking(credentials: UspsCredentials, trackingNumbers: string[]): Promise<UspsTrackResponse> {
-    const secrets = secretsOf(credentials)
-    try {
-      return redactDeep(await this.fetchUnredacted(credentials, trackingNumbers), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(secretsOf(credentials), () => this.fetchUnredacted(credentials, trackingNumbers))
   }
 
   private async fetchUnredacted(credentials: UspsCredentials, trackingNumbers: string[]): Promise<UspsTrackResponse> {
     if (trackingNumbers.length !== 1) {
       throw new RangeError(`USPS Tracking v3 takes exactly one number per call, got ${trackingNumbers.length}`)
     }
-    const key = cacheKey(credentials)
-    const token = await this.token(credentials, key)
-    const first = await this.track(credentials, trackingNumbers[0], token)
-    if (first !== 'unauthorized') return first
-    tokens.invalidate(key, token)
-    const fresh = await this.token(credentials, key)
-    const second = await this.track(credentials, trackingNumbers[0], fresh)
-    if (second !== 'unauthorized') return second
-    tokens.invalidate(key)
-    throw new CarrierAuthError(CARRIER, 'USPS rejected a freshly issued access token')
+    const answer = await tokens.withToken(
+      cacheKey(credentials),
+      () => this.requestToken(credentials),
+      (token) => this.track(credentials, trackingNumbers[0], token)
+    )
+    if (answer === 'refused') throw new CarrierAuthError(CARRIER, 'USPS rejected a freshly issued access token')
+    return answer
   }
 
   private async track(
@@ -87,10 +78,6 @@ export class UspsClient extends ExternalClient {
       if (status === 404) return notFoundBody(httpDataOf(error))
       throw mapError(error, 'Tracking', token)
     }
-  }
-
-  private token(credentials: UspsCredentials, key: string): Promise<string> {
-    return tokens.get(key, () => this.requestToken(credentials))
   }
 
   private async requestToken(credentials: UspsCredentials): Promise<IssuedToken> {
