@@ -1,7 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
-import { credentialForms, httpDataOf, httpStatusOf, redactDeep, redactError, transportError } from '../shared/http'
+import { credentialForms, httpDataOf, httpStatusOf, transportError, withoutSecrets } from '../shared/http'
 import type { TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
 import type { DhlProblem, DhlTrackResponse } from './contract'
@@ -26,12 +26,9 @@ export class DhlClient extends ExternalClient {
   }
 
   public async fetchTracking(credentials: DhlCredentials, trackingNumbers: string[]): Promise<DhlTrackResponse> {
-    const secrets = credentialForms([credentials.apiKey])
-    try {
-      return redactDeep(await this.fetchUnredacted(credentials, trackingNumbers), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(credentialForms([credentials.apiKey]), () =>
+      this.fetchUnredacted(credentials, trackingNumbers)
+    )
   }
 
   private async fetchUnredacted(credentials: DhlCredentials, trackingNumbers: string[]): Promise<DhlTrackResponse> {

@@ -1,7 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
-import { credentialForms, httpDataOf, httpStatusOf, redactDeep, redactError, transportError } from '../shared/http'
+import { credentialForms, httpDataOf, httpStatusOf, transportError, withoutSecrets } from '../shared/http'
 import type { TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierUnavailableError } from '../../errors'
 import type { IntelipostAnswer } from './contract'
@@ -31,16 +31,13 @@ export class IntelipostClient extends ExternalClient {
     credentials: IntelipostCredentials,
     trackingNumbers: string[]
   ): Promise<IntelipostAnswer[]> {
-    const secrets = credentialForms([credentials.apiKey])
-    try {
+    return withoutSecrets(credentialForms([credentials.apiKey]), async () => {
       const answers: IntelipostAnswer[] = []
       for (const trackingNumber of trackingNumbers) {
         answers.push({ trackingNumber, envelope: await this.fetchOne(credentials, trackingNumber) })
       }
-      return redactDeep(answers, secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+      return answers
+    })
   }
 
   private async fetchOne(credentials: IntelipostCredentials, trackingNumber: string): Promise<unknown> {

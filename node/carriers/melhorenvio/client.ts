@@ -6,9 +6,8 @@ import {
   credentialsKey,
   httpDataOf,
   httpStatusOf,
-  redactDeep,
-  redactError,
   transportError,
+  withoutSecrets,
 } from '../shared/http'
 import type { TransportMessages } from '../shared/http'
 import { CarrierAuthError, CarrierRequestError, CarrierResponseError, CarrierUnavailableError } from '../../errors'
@@ -58,12 +57,9 @@ export class MelhorEnvioClient extends ExternalClient {
     credentials: MelhorEnvioCredentials,
     trackingNumbers: string[]
   ): Promise<MelhorEnvioAnswer> {
-    const secrets = credentialForms([credentials.token])
-    try {
-      return redactDeep(await this.fetchUnredacted(credentials, trackingNumbers), secrets)
-    } catch (error) {
-      throw redactError(error, secrets)
-    }
+    return withoutSecrets(credentialForms([credentials.token]), () =>
+      this.fetchUnredacted(credentials, trackingNumbers)
+    )
   }
 
   private async fetchUnredacted(
