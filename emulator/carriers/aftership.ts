@@ -3,6 +3,7 @@ import { createHmac, randomBytes, randomUUID } from 'crypto'
 import type { EmuRequest, EmuResponse } from '../http'
 import { header, json } from '../http'
 import type { RelativeEvent, ScriptedEvent } from './timelines'
+import { brazilianScan } from './timelines'
 import type { CarrierSimulator, SimulatorDeps } from './types'
 import { SIMULATOR_CREDENTIALS } from './types'
 import { localParts } from './ups'
@@ -238,14 +239,7 @@ function checkpoint(event: ScriptedEvent, slug: string): Record<string, unknown>
   }
 }
 
-const at = (afterHours: number, code: string, description: string, city: string, state: string): RelativeEvent => ({
-  afterHours,
-  code,
-  description,
-  city,
-  state,
-  country: 'BR',
-})
+const at = brazilianScan
 
 /** Named AfterShip timelines: a Correios parcel São Paulo → Rio de Janeiro, as AfterShip tags it. */
 export const AFTERSHIP_STORIES: Record<string, readonly RelativeEvent[]> = {

@@ -47,6 +47,15 @@ export interface RelativeEvent extends Omit<ScriptedEvent, 'at'> {
   afterHours: number
 }
 
+/** A scan in Brazil `afterHours` into a story (the aggregators' Correios stories use it). */
+export const brazilianScan = (
+  afterHours: number,
+  code: string,
+  description: string,
+  city: string,
+  state: string
+): RelativeEvent => ({ afterHours, code, description, city, state, country: 'BR' })
+
 export class Timelines {
   private readonly shipments = new Map<string, ScriptedShipment>()
 

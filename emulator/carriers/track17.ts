@@ -3,6 +3,7 @@ import { createHash } from 'crypto'
 import type { EmuRequest, EmuResponse } from '../http'
 import { header, json } from '../http'
 import type { RelativeEvent, ScriptedEvent } from './timelines'
+import { brazilianScan } from './timelines'
 import type { CarrierSimulator, SimulatorDeps } from './types'
 import { SIMULATOR_CREDENTIALS } from './types'
 import { localParts } from './ups'
@@ -208,14 +209,7 @@ function renderEvent(event: ScriptedEvent): Record<string, unknown> {
   }
 }
 
-const at = (afterHours: number, code: string, description: string, city: string, state: string): RelativeEvent => ({
-  afterHours,
-  code,
-  description,
-  city,
-  state,
-  country: 'BR',
-})
+const at = brazilianScan
 
 /** Named 17TRACK timelines: a Correios parcel São Paulo → Recife (Recife is also -03:00, no DST). */
 export const TRACK17_STORIES: Record<string, readonly RelativeEvent[]> = {

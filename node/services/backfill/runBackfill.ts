@@ -1,6 +1,6 @@
 import type { AppSettings } from '../../settings/appSettings'
 import type { AppContext } from '../../typings/context'
-import { CheckFanout } from '../fanout/fireChecks'
+import { CheckFanout } from '../fanout/checkFanout'
 import { acquireLease } from '../lease'
 import { readNextPage } from '../orderWindows'
 import { registerListedOrders } from '../registerListed'

@@ -58,14 +58,6 @@ export class CheckFanout {
   }
 }
 
-/** Fires the records at once, partial batches included. Returns how many batches were fired. */
-export async function fireChecks(ctx: AppContext, records: readonly ShipmentRecord[]): Promise<number> {
-  const fanout = new CheckFanout(ctx)
-  await fanout.add(records)
-  await fanout.flush()
-  return fanout.batches
-}
-
 const toBatch = (carrier: string, part: readonly ShipmentRecord[]): CheckBatch => ({
   carrier: carrier as CheckBatch['carrier'],
   shipments: part.map((r) => ({ id: r.id, orderId: r.orderId })),

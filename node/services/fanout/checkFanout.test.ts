@@ -6,7 +6,7 @@ import type { ShipmentRecord } from '../../tracking/shipment'
 import type { AppContext } from '../../typings/context'
 import type { CheckBatch } from './checkBatch'
 import { CHECK_BATCH_EVENT } from './checkBatch'
-import { CheckFanout, fireChecks } from './fireChecks'
+import { CheckFanout } from './checkFanout'
 
 const T0 = Date.parse('2026-11-12T12:00:00Z')
 
@@ -21,6 +21,14 @@ function fakeContext(): { ctx: AppContext; sent: Array<{ key: string; body: Chec
   return { ctx: { clients: { events }, vtex: {} } as unknown as AppContext, sent }
 }
 
+/** Everything at once: added, then flushed. Returns how many batches were fired. */
+async function fireChecks(ctx: AppContext, records: readonly ShipmentRecord[]): Promise<number> {
+  const fanout = new CheckFanout(ctx)
+  await fanout.add(records)
+  await fanout.flush()
+  return fanout.batches
+}
+
 const record = (i: number, overrides: Partial<ShipmentRecord>): ShipmentRecord =>
   testRecord({
     id: `rec-${i}`,
@@ -30,7 +38,7 @@ const record = (i: number, overrides: Partial<ShipmentRecord>): ShipmentRecord =
     ...overrides,
   })
 
-void describe('fireChecks', () => {
+void describe('CheckFanout', () => {
   void it('fires full carrier batches as check-batch events, due up to their latest registration grace', async () => {
     const { ctx, sent } = fakeContext()
     const correios = Array.from({ length: 120 }, (_, i) => record(i, { carrier: 'correios' }))
